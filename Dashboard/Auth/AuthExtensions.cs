@@ -1,0 +1,75 @@
+using Dashboard.Data;
+using Dashboard.Domain.Organisation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dashboard.Auth;
+
+public static class AuthExtensions
+{
+    public const string SignInPath = "/sign-in";
+
+    /// <summary>Only administrators; used by admin pages and the Hangfire dashboard.</summary>
+    public const string AdministratorsOnly = "AdministratorsOnly";
+
+    /// <summary>Managers, report owners and administrators: anyone who may change something they own.</summary>
+    public const string Editors = "Editors";
+
+    public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CurrentUser>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = SignInPath;
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "Dashboard.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<DashboardClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        // Every page and endpoint needs a signed-in user unless it says otherwise (only sign-in does).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdministratorsOnly, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Editors, p => p.RequireRole(Roles.Administrator, Roles.ServiceManager, Roles.ReportOwner));
+
+        return builder;
+    }
+
+    public static WebApplication MapSignOut(this WebApplication app)
+    {
+        app.MapPost("/sign-out", async (SignInManager<ApplicationUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(SignInPath);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using MudBlazor;
+
+namespace Dashboard.Components.Layout;
+
+/// <summary>Colours chosen to keep text at WCAG AA contrast in both the light and the dark palette.</summary>
+public static class DashboardTheme
+{
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f4e79",
+            Secondary = "#5c2d91",
+            AppbarBackground = "#1f4e79",
+            AppbarText = "#ffffff",
+            Success = "#1b5e20",
+            Warning = "#8a4b00",
+            Error = "#b71c1c",
+            Info = "#0d47a1",
+            TextSecondary = "rgba(0,0,0,0.70)",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#90caf9",
+            Secondary = "#ce93d8",
+            AppbarBackground = "#102a43",
+            Success = "#81c784",
+            Warning = "#ffb74d",
+            Error = "#ef9a9a",
+            Info = "#90caf9",
+        },
+    };
+}

@@ -1,0 +1,212 @@
+using Dashboard.Auth;
+using Dashboard.Domain;
+using Dashboard.Domain.Finance;
+using Dashboard.Domain.Meetings;
+using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Performance;
+using Dashboard.Domain.Risks;
+using Dashboard.Domain.Services;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dashboard.Data;
+
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Council> Councils => Set<Council>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<SharedService> SharedServices => Set<SharedService>();
+    public DbSet<StatusUpdate> StatusUpdates => Set<StatusUpdate>();
+    public DbSet<HighlightReport> HighlightReports => Set<HighlightReport>();
+    public DbSet<HighlightActivity> HighlightActivities => Set<HighlightActivity>();
+    public DbSet<HighlightConcern> HighlightConcerns => Set<HighlightConcern>();
+    public DbSet<BenefitEntry> BenefitEntries => Set<BenefitEntry>();
+    public DbSet<RiskRegister> RiskRegisters => Set<RiskRegister>();
+    public DbSet<Risk> Risks => Set<Risk>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<RiskIssue> RiskIssues => Set<RiskIssue>();
+    public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
+    public DbSet<PiTarget> PiTargets => Set<PiTarget>();
+    public DbSet<PiBaseline> PiBaselines => Set<PiBaseline>();
+    public DbSet<PiValue> PiValues => Set<PiValue>();
+    public DbSet<SavingsLine> SavingsLines => Set<SavingsLine>();
+    public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // A new version on every save is what lets the next save of a stale copy fail instead of overwrite.
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no decimal or offset-aware date type; these keep sums, comparisons and ordering in SQL.
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+            configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ApplicationUser>(e =>
+        {
+            e.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(u => u.PersonId).IsUnique();
+        });
+
+        builder.Entity<Council>(e =>
+        {
+            e.Property(c => c.Code).HasMaxLength(10);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.HasIndex(c => c.Code).IsUnique();
+        });
+
+        builder.Entity<Person>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Email).HasMaxLength(256);
+            e.Property(p => p.JobTitle).HasMaxLength(200);
+            e.HasOne(p => p.Council).WithMany().HasForeignKey(p => p.CouncilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Director).WithMany().HasForeignKey(p => p.DirectorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SharedService>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.HasIndex(s => s.Name).IsUnique();
+            e.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.HostCouncil).WithMany().HasForeignKey(s => s.HostCouncilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.StatusUpdates).WithOne(u => u.SharedService).HasForeignKey(u => u.SharedServiceId);
+        });
+
+        builder.Entity<StatusUpdate>(e =>
+        {
+            e.HasIndex(u => new { u.SharedServiceId, u.Period }).IsUnique();
+            e.Property(u => u.Version).IsConcurrencyToken();
+            e.HasOne(u => u.UpdatedBy).WithMany().HasForeignKey(u => u.UpdatedById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<HighlightReport>(e =>
+        {
+            e.HasIndex(r => new { r.SharedServiceId, r.PeriodEnding }).IsUnique();
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne(r => r.SharedService).WithMany().HasForeignKey(r => r.SharedServiceId);
+            e.HasOne(r => r.PreparedBy).WithMany().HasForeignKey(r => r.PreparedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Activities).WithOne().HasForeignKey(a => a.HighlightReportId);
+            e.HasMany(r => r.Concerns).WithOne().HasForeignKey(c => c.HighlightReportId);
+        });
+
+        builder.Entity<BenefitEntry>(e =>
+        {
+            e.Property(b => b.Version).IsConcurrencyToken();
+            e.HasOne(b => b.SharedService).WithMany().HasForeignKey(b => b.SharedServiceId);
+        });
+
+        builder.Entity<RiskRegister>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.HasIndex(r => r.Name).IsUnique();
+            e.HasOne(r => r.SharedService).WithMany().HasForeignKey(r => r.SharedServiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Owner).WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Risks).WithOne(r => r.RiskRegister).HasForeignKey(r => r.RiskRegisterId);
+            e.HasMany(r => r.Issues).WithOne(i => i.RiskRegister).HasForeignKey(i => i.RiskRegisterId);
+        });
+
+        builder.Entity<Risk>(e =>
+        {
+            e.Property(r => r.Ref).HasMaxLength(20);
+            e.HasIndex(r => new { r.RiskRegisterId, r.Ref }).IsUnique();
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Ignore(r => r.TargetScore);
+            e.HasOne(r => r.Owner).WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Council).WithMany().HasForeignKey(r => r.CouncilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Assessments).WithOne().HasForeignKey(a => a.RiskId);
+        });
+
+        builder.Entity<RiskAssessment>(e =>
+        {
+            e.Ignore(a => a.Score);
+            e.HasIndex(a => new { a.RiskId, a.AssessedAt });
+            e.HasOne(a => a.AssessedBy).WithMany().HasForeignKey(a => a.AssessedById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<RiskIssue>(e =>
+        {
+            e.Property(i => i.Ref).HasMaxLength(20);
+            e.HasIndex(i => new { i.RiskRegisterId, i.Ref }).IsUnique();
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(i => i.RaisedFromRisk).WithMany().HasForeignKey(i => i.RaisedFromRiskId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<PerformanceIndicator>(e =>
+        {
+            e.Property(p => p.Ref).HasMaxLength(30);
+            e.HasIndex(p => p.Ref).IsUnique();
+            e.Property(p => p.Unit).HasMaxLength(30);
+            e.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.SharedService).WithMany().HasForeignKey(p => p.SharedServiceId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PerformanceIndicatorId);
+            e.HasMany(p => p.Baselines).WithOne().HasForeignKey(b => b.PerformanceIndicatorId);
+            e.HasMany(p => p.Values).WithOne(v => v.PerformanceIndicator).HasForeignKey(v => v.PerformanceIndicatorId);
+        });
+
+        builder.Entity<PiTarget>(e =>
+        {
+            e.HasIndex(t => new { t.PerformanceIndicatorId, t.CouncilId, t.FinancialYear, t.PeriodStart }).IsUnique();
+            e.HasOne(t => t.Council).WithMany().HasForeignKey(t => t.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PiBaseline>(e =>
+        {
+            e.HasIndex(b => new { b.PerformanceIndicatorId, b.CouncilId }).IsUnique();
+            e.HasOne(b => b.Council).WithMany().HasForeignKey(b => b.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PiValue>(e =>
+        {
+            e.HasIndex(v => new { v.PerformanceIndicatorId, v.CouncilId, v.PeriodStart }).IsUnique();
+            e.HasIndex(v => v.PeriodStart);
+            e.HasOne(v => v.Council).WithMany().HasForeignKey(v => v.CouncilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(v => v.EnteredBy).WithMany().HasForeignKey(v => v.EnteredById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SavingsLine>(e =>
+        {
+            e.HasIndex(s => new { s.CouncilId, s.FinancialYear });
+            e.HasOne(s => s.Council).WithMany().HasForeignKey(s => s.CouncilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.SharedService).WithMany().HasForeignKey(s => s.SharedServiceId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<BoardMeeting>(e =>
+        {
+            e.HasIndex(m => m.Date).IsUnique();
+        });
+    }
+}

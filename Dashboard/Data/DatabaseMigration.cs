@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data;
+
+/// <summary>
+/// Applies the committed migrations at start-up. SQLite cannot run every schema change inside one
+/// transaction, so the file is backed up first and put back if any migration fails: a failed
+/// upgrade leaves the database exactly as it was.
+/// </summary>
+public static class DatabaseMigration
+{
+    public static async Task MigrateAsync(IDbContextFactory<DashboardDbContext> factory, DatabaseFile file, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0)
+            {
+                await UseWriteAheadLogAsync(db, cancellationToken);
+                return;
+            }
+
+            var existed = File.Exists(file.FullPath);
+            var backup = file.FullPath + ".pre-migration";
+            if (existed)
+            {
+                BackUp(file, backup);
+            }
+
+            try
+            {
+                logger.LogInformation("Applying {Count} database migration(s) to {Path}: {Migrations}", pending.Count, file.FullPath, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                await db.Database.CloseConnectionAsync();
+                SqliteConnection.ClearAllPools();
+                Restore(file, existed ? backup : null);
+                throw new InvalidOperationException($"Database migration failed and {file.FullPath} was left as it was: {e.Message}", e);
+            }
+            finally
+            {
+                File.Delete(backup);
+            }
+
+            await UseWriteAheadLogAsync(db, cancellationToken);
+        }
+    }
+
+    // WAL lets board members read dashboards while a manager's save is being written.
+    private static Task UseWriteAheadLogAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+    private static void BackUp(DatabaseFile file, string backup)
+    {
+        using var source = new SqliteConnection(file.ConnectionString);
+        using var target = new SqliteConnection($"Data Source={backup};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+    }
+
+    private static void Restore(DatabaseFile file, string? backup)
+    {
+        foreach (var suffix in new[] { "-wal", "-shm" })
+        {
+            File.Delete(file.FullPath + suffix);
+        }
+
+        if (backup is null)
+        {
+            File.Delete(file.FullPath);
+        }
+        else
+        {
+            File.Copy(backup, file.FullPath, overwrite: true);
+        }
+    }
+}

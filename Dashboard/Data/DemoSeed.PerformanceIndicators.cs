@@ -1,0 +1,218 @@
+using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Performance;
+using Dashboard.Domain.Services;
+using Dashboard.Domain.Time;
+
+namespace Dashboard.Data;
+
+public static partial class DemoSeed
+{
+    private static readonly DateOnly FirstDemoPeriod = new(2009, 4, 1);
+
+    /// <summary>The last month the report of 9 December 2010 could have figures for.</summary>
+    private static readonly DateOnly LastDemoPeriod = new(2010, 11, 1);
+
+    private sealed record CouncilSeries(decimal Base, decimal Target2009, decimal Target2010);
+
+    private sealed record IndicatorSeed(
+        string Ref, string Description, string Unit, Polarity Polarity, CollectionFrequency Frequency, YtdAggregation Aggregation,
+        decimal TolerancePercent, string Owner, string? Service, CouncilSeries Bdc, CouncilSeries Rbc,
+        double Seasonality = 0.05, double MonthlyDrift = 0, bool DataOnly = false, int DecimalPlaces = 2);
+
+    private static readonly IndicatorSeed[] Indicators =
+    [
+        new("NI 191", "Household waste (kg)", "kg", Polarity.LowerIsBetter, CollectionFrequency.Monthly, YtdAggregation.Sum, 5m,
+            "Sue Marsh", "Environmental Services", new(48.5m, 49.0m, 47.67m), new(190m, 195m, 192.67m), Seasonality: 0.06),
+        new("NI 192", "Household waste sent for reuse, recycling and composting (%)", "%", Polarity.HigherIsBetter, CollectionFrequency.Monthly, YtdAggregation.Average, 5m,
+            "Sue Marsh", "Environmental Services", new(40.5m, 40m, 44m), new(31.5m, 30m, 34m), Seasonality: 0.08, MonthlyDrift: 0.004),
+        new("BV 12", "Working days lost due to sickness absence (days per FTE)", "days", Polarity.LowerIsBetter, CollectionFrequency.Monthly, YtdAggregation.Sum, 5m,
+            "Gail Porter", "HR & OD", new(0.72m, 8.5m, 8.0m), new(0.80m, 9.5m, 9.0m), Seasonality: 0.15, MonthlyDrift: 0.012),
+        new("ICT 01", "Service desk calls resolved at first contact (%)", "%", Polarity.HigherIsBetter, CollectionFrequency.Monthly, YtdAggregation.Average, 5m,
+            "Alex Morgan", "ICT", new(67m, 70m, 70m), new(63m, 70m, 70m), Seasonality: 0.02, MonthlyDrift: 0.006),
+        new("LIF 01", "Lifeline alarm calls answered within 60 seconds (%)", "%", Polarity.HigherIsBetter, CollectionFrequency.Monthly, YtdAggregation.Average, 1m,
+            "Lee Carter", "CCTV & Lifeline", new(97.6m, 97.5m, 97.5m), new(97.9m, 97.5m, 97.5m), Seasonality: 0.005),
+        new("CS 01", "Anti-social behaviour incidents reported to the police", "incidents", Polarity.LowerIsBetter, CollectionFrequency.Monthly, YtdAggregation.Sum, 0m,
+            "Jamie Fox", "Community Safety", new(180m, 0m, 0m), new(260m, 0m, 0m), Seasonality: 0.12, MonthlyDrift: -0.004, DataOnly: true, DecimalPlaces: 0),
+        new("PRO 01", "Cashable procurement savings (£k)", "£k", Polarity.HigherIsBetter, CollectionFrequency.Quarterly, YtdAggregation.Sum, 10m,
+            "Tom Baker", "Procurement", new(20m, 80m, 90m), new(25m, 100m, 110m), Seasonality: 0.1, MonthlyDrift: 0.01, DecimalPlaces: 1),
+        new("ELE 01", "Electoral register return rate (%)", "%", Polarity.HigherIsBetter, CollectionFrequency.Annual, YtdAggregation.Latest, 2m,
+            "Chris Patel", "Elections", new(95.1m, 95m, 95m), new(92.4m, 93m, 93m), Seasonality: 0, MonthlyDrift: 0.001, DecimalPlaces: 1),
+    ];
+
+    // Figures printed in the report itself, which the generated series must reproduce exactly.
+    private static readonly Dictionary<(string Ref, string Council, DateOnly Period), decimal> ReportedValues = new()
+    {
+        // Appendix B: BDC household waste YTD actual 146.98 (Q1 2010/11); RBC 578.
+        [("NI 191", "BDC", new DateOnly(2010, 4, 1))] = 49.12m,
+        [("NI 191", "BDC", new DateOnly(2010, 5, 1))] = 48.71m,
+        [("NI 191", "BDC", new DateOnly(2010, 6, 1))] = 49.15m,
+        [("NI 191", "RBC", new DateOnly(2010, 4, 1))] = 192.6m,
+        [("NI 191", "RBC", new DateOnly(2010, 5, 1))] = 193.1m,
+        [("NI 191", "RBC", new DateOnly(2010, 6, 1))] = 192.3m,
+
+        // Minute 40/10: recycling rate of 43.06% (September 2010).
+        [("NI 192", "BDC", new DateOnly(2010, 9, 1))] = 43.06m,
+    };
+
+    private static readonly Dictionary<(string Ref, string Council, DateOnly Period), decimal> ReportedTargets = new()
+    {
+        // Appendix B: BDC YTD target 142.99 and RBC 578 over April–June 2010.
+        [("NI 191", "BDC", new DateOnly(2010, 4, 1))] = 47.66m,
+        [("NI 191", "BDC", new DateOnly(2010, 5, 1))] = 47.66m,
+        [("NI 191", "BDC", new DateOnly(2010, 6, 1))] = 47.67m,
+        [("NI 191", "RBC", new DateOnly(2010, 4, 1))] = 192.67m,
+        [("NI 191", "RBC", new DateOnly(2010, 5, 1))] = 192.67m,
+        [("NI 191", "RBC", new DateOnly(2010, 6, 1))] = 192.66m,
+    };
+
+    /// <summary>A value the demo deliberately leaves out, so a late PI update shows as overdue.</summary>
+    private static bool IsLeftOutForTheDemo(string reference, DateOnly period) => reference == "LIF 01" && period == LastDemoPeriod;
+
+    private static void SeedPerformanceIndicators(DashboardDbContext db, Dictionary<string, SharedService> services, Dictionary<string, Person> people, Council bdc, Council rbc)
+    {
+        foreach (var seed in Indicators)
+        {
+            var owner = people[seed.Owner];
+            var pi = new PerformanceIndicator
+            {
+                Ref = seed.Ref,
+                Description = seed.Description,
+                Unit = seed.Unit,
+                Polarity = seed.Polarity,
+                Frequency = seed.Frequency,
+                Aggregation = seed.Aggregation,
+                TolerancePercent = seed.TolerancePercent,
+                IsDataOnly = seed.DataOnly,
+                DecimalPlaces = seed.DecimalPlaces,
+                Owner = owner,
+                SharedService = seed.Service is null ? null : services[seed.Service],
+                IsDemo = true,
+            };
+
+            foreach (var (council, series) in new[] { (bdc, seed.Bdc), (rbc, seed.Rbc) })
+            {
+                foreach (var period in PeriodsOf(seed.Frequency))
+                {
+                    if (IsLeftOutForTheDemo(seed.Ref, period))
+                    {
+                        continue;
+                    }
+
+                    var value = ReportedValues.TryGetValue((seed.Ref, council.Code, period), out var reported)
+                        ? reported
+                        : Generate(seed, council.Code, series.Base, period);
+                    pi.Values.Add(new PiValue
+                    {
+                        Council = council,
+                        PeriodStart = period,
+                        Value = value,
+                        Note = "Demo figure",
+                        EnteredBy = owner,
+                        EnteredAt = new DateTimeOffset(PeriodEnd(seed.Frequency, period).AddDays(5).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
+                    });
+                }
+
+                if (!seed.DataOnly)
+                {
+                    AddTargets(pi, seed, council, new FinancialYear(2009), series.Target2009);
+                    AddTargets(pi, seed, council, new FinancialYear(2010), series.Target2010);
+                }
+
+                var firstYear = pi.Values.Where(v => v.Council == council && new FinancialYear(2009).Contains(v.PeriodStart)).Select(v => v.Value).ToList();
+                pi.Baselines.Add(new PiBaseline
+                {
+                    Council = council,
+                    Value = Math.Round(seed.Aggregation == YtdAggregation.Sum ? firstYear.Sum() : firstYear.Average(), seed.DecimalPlaces),
+                    MeasuredOn = new DateOnly(2010, 3, 31),
+                    Note = "2009/10 outturn, before shared services (demo figure).",
+                });
+            }
+
+            db.PerformanceIndicators.Add(pi);
+        }
+    }
+
+    private static void AddTargets(PerformanceIndicator pi, IndicatorSeed seed, Council council, FinancialYear year, decimal given)
+    {
+        if (seed.Frequency == CollectionFrequency.Annual)
+        {
+            pi.Targets.Add(new PiTarget { Council = council, FinancialYear = year.StartYear, Target = given });
+            return;
+        }
+
+        var perYear = seed.Frequency == CollectionFrequency.Monthly ? 12 : 4;
+        var annual = 0m;
+        foreach (var period in year.Months.Where(m => IsPeriodStart(seed.Frequency, m)))
+        {
+            // A summed indicator's annual target is the sum of its period targets; rates keep the same target every period.
+            var periodTarget = ReportedTargets.TryGetValue((seed.Ref, council.Code, period), out var reported) ? reported
+                : seed.Aggregation == YtdAggregation.Sum && seed.Ref != "NI 191" ? Math.Round(given / perYear, seed.DecimalPlaces)
+                : given;
+            annual += periodTarget;
+            pi.Targets.Add(new PiTarget { Council = council, FinancialYear = year.StartYear, PeriodStart = period, Target = periodTarget });
+        }
+
+        pi.Targets.Add(new PiTarget
+        {
+            Council = council,
+            FinancialYear = year.StartYear,
+            Target = seed.Aggregation == YtdAggregation.Sum ? annual : given,
+        });
+    }
+
+    private static bool IsPeriodStart(CollectionFrequency frequency, DateOnly month) => frequency switch
+    {
+        CollectionFrequency.Monthly => true,
+        CollectionFrequency.Quarterly => (month.Month - 4 + 12) % 3 == 0,
+        _ => month.Month == 4,
+    };
+
+    private static IEnumerable<DateOnly> PeriodsOf(CollectionFrequency frequency)
+    {
+        // The electoral register is published each December, within the year it counts for, so both annual values exist.
+        if (frequency == CollectionFrequency.Annual)
+        {
+            return [FirstDemoPeriod, FirstDemoPeriod.AddYears(1)];
+        }
+
+        var lastDay = LastDemoPeriod.AddMonths(1).AddDays(-1);
+        return Enumerable.Range(0, 20)
+            .Select(FirstDemoPeriod.AddMonths)
+            .Where(m => IsPeriodStart(frequency, m) && PeriodEnd(frequency, m) <= lastDay);
+    }
+
+    private static DateOnly PeriodEnd(CollectionFrequency frequency, DateOnly start) => frequency switch
+    {
+        CollectionFrequency.Monthly => start.AddMonths(1).AddDays(-1),
+        CollectionFrequency.Quarterly => start.AddMonths(3).AddDays(-1),
+        _ => start.AddYears(1).AddDays(-1),
+    };
+
+    /// <summary>A seasonal, drifting series with repeatable noise: the same figures on every machine and run.</summary>
+    private static decimal Generate(IndicatorSeed seed, string council, decimal baseValue, DateOnly period)
+    {
+        var monthOfYear = ((period.Month - 4 + 12) % 12) + 1;
+        var seasonal = 1 + (seed.Seasonality * Math.Cos(2 * Math.PI * (monthOfYear - 10) / 12));
+        var drift = 1 + (seed.MonthlyDrift * ((period.Year - FirstDemoPeriod.Year) * 12 + period.Month - FirstDemoPeriod.Month));
+        var noise = 1 + (0.03 * Noise($"{seed.Ref}|{council}|{period:yyyy-MM}"));
+        var value = (double)baseValue * seasonal * drift * noise;
+        if (seed.Unit == "%")
+        {
+            value = Math.Min(value, 100);
+        }
+
+        return Math.Round((decimal)value, seed.DecimalPlaces);
+    }
+
+    /// <summary>FNV-1a of the key mapped to [-1, 1]; string.GetHashCode is randomised per process.</summary>
+    private static double Noise(string key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (hash % 20001 / 10000.0) - 1;
+    }
+}
