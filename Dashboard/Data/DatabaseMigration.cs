@@ -43,6 +43,7 @@ public static class DatabaseMigration
             finally
             {
                 File.Delete(backup);
+                File.Delete(backup + "-wal");
             }
 
             await UseWriteAheadLogAsync(db, cancellationToken);
@@ -53,13 +54,15 @@ public static class DatabaseMigration
     private static Task UseWriteAheadLogAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
+    // A byte copy (the file and any write-ahead log) so that a restore is exact; nothing else has the file open at start-up.
     private static void BackUp(DatabaseFile file, string backup)
     {
-        using var source = new SqliteConnection(file.ConnectionString);
-        using var target = new SqliteConnection($"Data Source={backup};Pooling=False");
-        source.Open();
-        target.Open();
-        source.BackupDatabase(target);
+        SqliteConnection.ClearAllPools();
+        File.Copy(file.FullPath, backup, overwrite: true);
+        if (File.Exists(file.FullPath + "-wal"))
+        {
+            File.Copy(file.FullPath + "-wal", backup + "-wal", overwrite: true);
+        }
     }
 
     private static void Restore(DatabaseFile file, string? backup)
@@ -72,10 +75,13 @@ public static class DatabaseMigration
         if (backup is null)
         {
             File.Delete(file.FullPath);
+            return;
         }
-        else
+
+        File.Copy(backup, file.FullPath, overwrite: true);
+        if (File.Exists(backup + "-wal"))
         {
-            File.Copy(backup, file.FullPath, overwrite: true);
+            File.Copy(backup + "-wal", file.FullPath + "-wal", overwrite: true);
         }
     }
 }

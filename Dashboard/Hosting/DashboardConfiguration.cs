@@ -11,28 +11,36 @@ public static class DashboardConfiguration
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         var settingsFile = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        var environmentFile = Path.Combine(AppContext.BaseDirectory, $"appsettings.{builder.Environment.EnvironmentName}.json");
-
-        builder.Configuration.Sources.Clear();
         try
         {
+            // The default builder reads the content root's appsettings.json too (the same file when
+            // run from a published folder), so a syntax error can surface from either call.
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+            var environmentFile = Path.Combine(AppContext.BaseDirectory, $"appsettings.{builder.Environment.EnvironmentName}.json");
+            builder.Configuration.Sources.Clear();
             builder.Configuration.AddJsonFile(settingsFile, optional: false, reloadOnChange: false);
             builder.Configuration.AddJsonFile(environmentFile, optional: true, reloadOnChange: false);
+            builder.Configuration.AddEnvironmentVariables();
+            builder.Configuration.AddCommandLine(args);
+            return builder;
         }
         catch (InvalidDataException e)
         {
-            throw new StartupException($"{settingsFile} is not valid JSON: {e.InnerException?.Message ?? e.Message}", e);
+            var reason = e.InnerException?.InnerException?.Message ?? e.InnerException?.Message ?? e.Message;
+            throw new StartupException($"{FileNamed(e.Message) ?? settingsFile} is not valid JSON: {reason}", e);
         }
         catch (FileNotFoundException e)
         {
             throw new StartupException($"The settings file {settingsFile} is missing.", e);
         }
+    }
 
-        builder.Configuration.AddEnvironmentVariables();
-        builder.Configuration.AddCommandLine(args);
-        return builder;
+    private static string? FileNamed(string message)
+    {
+        var start = message.IndexOf('\'');
+        var end = message.LastIndexOf('\'');
+        return start >= 0 && end > start ? message[(start + 1)..end] : null;
     }
 
     /// <summary>Binds a section, turning a value of the wrong type into an error that names the setting.</summary>

@@ -1,0 +1,63 @@
+using Dashboard.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithBrowser>
+{
+    [Fact]
+    public async Task A_board_member_signs_in_and_sees_the_live_services()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Board dashboard" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr[data-service]")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("tr[data-service='Elections']")).ToContainTextAsync("Green");
+        await Assertions.Expect(page.GetByText("Cllr Jordan Ellis")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Nobody_signed_in_is_sent_to_sign_in_from_any_page()
+    {
+        Support.Browser.RequireChromium();
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl });
+        var page = await context.NewPageAsync();
+
+        foreach (var path in new[] { "/", "/risks", "/admin" })
+        {
+            await page.GotoAsync(path);
+            Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        }
+
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_clear_message()
+    {
+        Support.Browser.RequireChromium();
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.BoardMember.Email);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email address or password is not right.");
+        Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_board_member_cannot_open_the_admin_page()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
+        await page.GotoAsync("/admin");
+
+        await Assertions.Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+}

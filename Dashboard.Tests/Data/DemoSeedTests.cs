@@ -1,0 +1,87 @@
+using Dashboard.Domain.Risks;
+using Dashboard.Domain.Services;
+using Dashboard.Features.Risks;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.Data;
+
+public sealed class DemoSeedTests
+{
+    [Fact]
+    public async Task Seeds_the_reports_fourteen_programme_risks_with_their_scores()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.OpenAsync();
+        var programme = await RiskQueries.ProgrammeRegisterAsync(db, TestContext.Current.CancellationToken);
+        var risks = await RiskQueries.CurrentRisksAsync(db, programme!.Id, TestContext.Current.CancellationToken);
+
+        Assert.Equal(14, risks.Count);
+        Assert.Equal(
+            ["6", "8", "3", "4", "6", "8", "6", "9", "6", "9", "4", "6", "4", "4"],
+            risks.Select(r => r.Score!.Value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var risk8 = risks.Single(r => r.Ref == "8");
+        Assert.Equal("Differences in terms and conditions", risk8.Title);
+        Assert.Equal(Likelihood.Significant, risk8.Score!.Value.Likelihood);
+        Assert.Equal(Impact.Major, risk8.Score!.Value.Impact);
+        Assert.StartsWith("The potential WETT programme (Phase 2) now conflicts", risks.Single(r => r.Ref == "10").Mitigation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Risks_the_report_says_moved_carry_their_earlier_assessment()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.OpenAsync();
+        var history = await db.Risks.Where(r => r.RiskRegister!.SharedServiceId == null)
+            .Select(r => new { r.Ref, Scores = r.Assessments.OrderBy(a => a.AssessedAt).Select(a => (int)a.Likelihood * (int)a.Impact).ToList() })
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        foreach (var reduced in new[] { "3", "11", "13", "14" })
+        {
+            var scores = history.Single(h => h.Ref == reduced).Scores;
+            Assert.True(scores.Count == 2 && scores[0] > scores[1], $"Risk {reduced} should have been reduced: {string.Join(" → ", scores)}");
+        }
+
+        var increased = history.Single(h => h.Ref == "10").Scores;
+        Assert.True(increased.Count == 2 && increased[0] < increased[1], $"Risk 10 should have been increased: {string.Join(" → ", increased)}");
+        Assert.All(history.Where(h => h.Ref is "1" or "2" or "8"), h => Assert.Single(h.Scores));
+    }
+
+    [Fact]
+    public async Task Seeds_ten_live_services_the_projects_and_the_savings_split()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        var live = await db.SharedServices.Where(s => s.Phase == ServicePhase.Live).OrderBy(s => s.Id).Select(s => s.Name).ToListAsync(ct);
+        Assert.Equal(
+            ["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Procurement", "Climate Change", "WETT services received", "Internal Audit", "Property Services"],
+            live);
+        Assert.Contains("North Worcestershire Economic Development",
+            await db.SharedServices.Where(s => s.Phase == ServicePhase.ProjectUnderway).Select(s => s.Name).ToListAsync(ct));
+
+        var savings = (await db.SavingsLines.Include(s => s.Council).Where(s => s.FinancialYear == 2010).ToListAsync(ct))
+            .GroupBy(s => s.Council!.Code)
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.Target));
+        Assert.Equal(450_000m, savings["BDC"]);
+        Assert.Equal(514_000m, savings["RBC"]);
+    }
+
+    [Fact]
+    public async Task Household_waste_reproduces_the_appendix_b_row()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var q1 = new[] { new DateOnly(2010, 4, 1), new DateOnly(2010, 5, 1), new DateOnly(2010, 6, 1) };
+
+        var actual = (await db.PiValues.Where(v => v.PerformanceIndicator!.Ref == "NI 191" && v.Council!.Code == "BDC" && q1.Contains(v.PeriodStart)).Select(v => v.Value).ToListAsync(ct)).Sum();
+        var target = (await db.PiTargets.Where(t => t.Council!.Code == "BDC" && t.PeriodStart != null && q1.Contains(t.PeriodStart.Value) && db.PerformanceIndicators.Any(p => p.Id == t.PerformanceIndicatorId && p.Ref == "NI 191")).Select(t => t.Target).ToListAsync(ct)).Sum();
+        var recycling = await db.PiValues.Where(v => v.PerformanceIndicator!.Ref == "NI 192" && v.Council!.Code == "BDC" && v.PeriodStart == new DateOnly(2010, 9, 1)).Select(v => v.Value).SingleAsync(ct);
+
+        Assert.Equal(146.98m, actual);
+        Assert.Equal(142.99m, target);
+        Assert.Equal(43.06m, recycling);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Dashboard.Tests.Support;
+
+/// <summary>
+/// The real app, started as its own process on a free loopback port with its own SQLite file,
+/// exactly as an operator would run the built Dashboard.dll.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private AppProcess(Process process, string baseUrl)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>Everything the app has written to stdout and stderr so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var start = StartInfo(database.Directory, ["--urls", baseUrl]);
+        start.Environment["Database__Path"] = database.File.FullPath;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, baseUrl);
+        app.process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        app.process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        app.process.Start();
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+        await app.WaitUntilServingAsync(cancellationToken);
+        return app;
+    }
+
+    /// <summary>How the app is started: the built dll, Development (so packaged static assets are served from the build).</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RepositoryPaths.AppDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return start;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before serving:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync($"{BaseUrl}/sign-in", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException($"The app did not start serving within 90 s:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Support;
+
+/// <summary>
+/// Headless Debian Chromium driven by Playwright. Without a browser the tests skip locally with the
+/// reason, but fail under CI (CI=true), where .ci/run installs it.
+/// </summary>
+public static class Browser
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static void RequireChromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        var reason = $"Browser tests need Debian's chromium at {ChromiumPath} (apt-get install chromium; .ci/run does this).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(reason);
+        }
+
+        Assert.Skip(reason);
+    }
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        RequireChromium();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+        return (playwright, browser);
+    }
+}
+
+/// <summary>
+/// One app process (on a demo-seeded copy of the database) and one browser, shared by the browser
+/// tests of a class. Tests that change data should use their own <see cref="AppProcess"/>.
+/// </summary>
+public sealed class AppWithBrowser : IAsyncLifetime
+{
+    private TestDatabase? database;
+    private IPlaywright? playwright;
+
+    public AppProcess App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Support.Browser.ChromiumPath))
+        {
+            return;
+        }
+
+        database = await TestDatabase.CreateSeededAsync();
+        App = await AppProcess.StartAsync(database);
+        (playwright, Browser) = await Support.Browser.LaunchAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies), signed in as the given demo account.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password)
+    {
+        Support.Browser.RequireChromium();
+        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, email, password);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
