@@ -3,6 +3,7 @@ using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Features.Risks;
 using Dashboard.Hosting;
+using Dashboard.Live;
 
 if (MigrationScaffolding.TryRun(args))
 {
@@ -16,6 +17,7 @@ try
     builder.AddData();
     builder.AddAuth();
     builder.AddUserInterface();
+    builder.AddLiveUpdates();
     builder.AddRisks();
 
     var app = builder.Build();
