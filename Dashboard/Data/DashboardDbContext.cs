@@ -1,5 +1,7 @@
+using Dashboard.Audit;
 using Dashboard.Auth;
 using Dashboard.Domain;
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Finance;
 using Dashboard.Domain.Meetings;
 using Dashboard.Domain.Organisation;
@@ -33,17 +35,54 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<PiValue> PiValues => Set<PiValue>();
     public DbSet<SavingsLine> SavingsLines => Set<SavingsLine>();
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>Finds who is saving (set by the app's context factory); without it changes are the system's.</summary>
+    public AuditActorSource? ActorSource { get; init; }
+
+    /// <summary>Overrides <see cref="ActorSource"/>, e.g. for the demo seed.</summary>
+    public AuditActor? Actor { get; set; }
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves the changes and their audit entries in one transaction: a change that fails or rolls back
+    /// leaves no audit entry, and no change is saved without one.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var actor = Actor ?? (ActorSource is null ? AuditActor.System : await ActorSource.CurrentAsync());
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var at = Clock.GetUtcNow();
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor, at)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
     }
 
     // A new version on every save is what lets the next save of a stale copy fail instead of overwrite.
@@ -207,6 +246,15 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         builder.Entity<BoardMeeting>(e =>
         {
             e.HasIndex(m => m.Date).IsUnique();
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.Property(a => a.Actor).HasMaxLength(200);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(100);
         });
     }
 }

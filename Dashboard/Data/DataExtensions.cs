@@ -1,3 +1,4 @@
+using Dashboard.Audit;
 using Dashboard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,13 @@ public static class DataExtensions
         var options = builder.Configuration.Bind<DatabaseOptions>("Database");
         var file = ResolveWritable(options.Path);
         builder.Services.AddSingleton(file);
-        builder.Services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(file.ConnectionString));
+        builder.Services.AddSingleton(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(file.ConnectionString).Options);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditActorSource>();
+
+        // Scoped, not singleton: each circuit's (or request's) contexts know who is saving, for the audit trail.
+        builder.Services.AddScoped<IDbContextFactory<DashboardDbContext>, AuditedContextFactory>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         return builder;
     }
 
@@ -44,5 +51,11 @@ public static class DataExtensions
         }
 
         return new DatabaseFile(fullPath);
+    }
+
+    private sealed class AuditedContextFactory(DbContextOptions<DashboardDbContext> options, AuditActorSource actors, TimeProvider clock)
+        : IDbContextFactory<DashboardDbContext>
+    {
+        public DashboardDbContext CreateDbContext() => new(options) { ActorSource = actors, Clock = clock };
     }
 }

@@ -13,11 +13,10 @@ public static class DatabaseStartup
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dashboard.Database");
-        var file = app.Services.GetRequiredService<DatabaseFile>();
-        await DatabaseMigration.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), file, logger);
-
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        await DatabaseMigration.MigrateAsync(services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), services.GetRequiredService<DatabaseFile>(), logger);
+
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -32,6 +32,7 @@ public static partial class DemoSeed
     public static async Task SeedAsync(DashboardDbContext db, UserManager<ApplicationUser> users, ScoreBandSet bands, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Actor = Dashboard.Domain.Audit.AuditActor.DemoSeed;
 
         var bdc = new Council { Code = "BDC", Name = "Bromsgrove District Council" };
         var rbc = new Council { Code = "RBC", Name = "Redditch Borough Council" };
