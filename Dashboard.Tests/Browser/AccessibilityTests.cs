@@ -1,0 +1,89 @@
+using Dashboard.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>
+/// axe-core on every page, signed in as each role: any serious or critical violation fails the build
+/// (WCAG 2.2 AA, as the UK public-sector accessibility regulations require).
+/// </summary>
+public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<AppWithBrowser>
+{
+    /// <summary>Every page a role can open. Add new pages here.</summary>
+    public static TheoryData<string, string> PagesByRole()
+    {
+        string[] everyone = ["/", "/risks", "/services", "/performance", "/reports", "/accessibility"];
+        var data = new TheoryData<string, string>();
+        foreach (var role in new[] { "Administrator", "Board member", "Service manager", "Report owner" })
+        {
+            foreach (var page in everyone)
+            {
+                data.Add(role, page);
+            }
+        }
+
+        data.Add("Administrator", "/admin");
+        data.Add("Administrator", "/admin/audit");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesByRole))]
+    public async Task Page_has_no_serious_or_critical_violations(string role, string path)
+    {
+        var (email, password) = role switch
+        {
+            "Administrator" => DemoAccounts.Administrator,
+            "Board member" => DemoAccounts.BoardMember,
+            "Service manager" => DemoAccounts.ServiceManager,
+            _ => DemoAccounts.ReportOwner,
+        };
+        var page = await fixture.SignedInPageAsync(email, password);
+        await page.GotoAsync(path);
+        await WaitUntilLoadedAsync(page);
+
+        AssertNoSeriousViolations(await page.RunAxe(), $"{path} as {role}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_has_no_serious_or_critical_violations()
+    {
+        Support.Browser.RequireChromium();
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+
+        AssertNoSeriousViolations(await page.RunAxe(), "/sign-in");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_dark_theme_keeps_contrast()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
+        await WaitUntilLoadedAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use the dark theme" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use the light theme" })).ToBeVisibleAsync();
+
+        AssertNoSeriousViolations(await page.RunAxe(), "/ in the dark theme");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Interactive pages render a progress bar first; axe should see the loaded page.</summary>
+    private static async Task WaitUntilLoadedAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(".mud-progress-linear")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+    }
+
+    private static void AssertNoSeriousViolations(AxeResult result, string where)
+    {
+        Assert.NotEmpty(result.Passes);
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe found on {where}:\n" + string.Join("\n", serious.Select(v =>
+            $"- [{v.Impact}] {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
+}
