@@ -36,6 +36,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SavingsLine> SavingsLines => Set<SavingsLine>();
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<FrozenBoardPack> FrozenBoardPacks => Set<FrozenBoardPack>();
 
     /// <summary>Finds who is saving (set by the app's context factory); without it changes are the system's.</summary>
     public AuditActorSource? ActorSource { get; init; }
@@ -246,6 +247,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         builder.Entity<BoardMeeting>(e =>
         {
             e.HasIndex(m => m.Date).IsUnique();
+        });
+
+        builder.Entity<FrozenBoardPack>(e =>
+        {
+            e.HasIndex(p => p.BoardMeetingId).IsUnique();
+            e.HasOne(p => p.BoardMeeting).WithMany().HasForeignKey(p => p.BoardMeetingId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AuditEntry>(e =>

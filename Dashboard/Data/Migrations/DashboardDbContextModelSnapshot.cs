@@ -191,6 +191,34 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("BoardMeetings");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Meetings.FrozenBoardPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoardMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FrozenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardMeetingId")
+                        .IsUnique();
+
+                    b.ToTable("FrozenBoardPacks");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Organisation.Council", b =>
                 {
                     b.Property<int>("Id")
@@ -990,6 +1018,17 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Council");
 
                     b.Navigation("SharedService");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Meetings.FrozenBoardPack", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Meetings.BoardMeeting", "BoardMeeting")
+                        .WithMany()
+                        .HasForeignKey("BoardMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BoardMeeting");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Organisation.Person", b =>

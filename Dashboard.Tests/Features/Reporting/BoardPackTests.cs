@@ -1,0 +1,110 @@
+using Bunit;
+using Dashboard.Auth;
+using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Risks;
+using Dashboard.Domain.Services;
+using Dashboard.Features.Reporting;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Features.Reporting;
+
+public sealed class BoardPackTests : DashboardTestContext
+{
+    private async Task<BoardPack> PackFor9December2010Async()
+    {
+        await using var db = await Database.OpenAsync();
+        var meeting = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), Xunit.TestContext.Current.CancellationToken);
+        return await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, Xunit.TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task The_pack_for_9_December_2010_reproduces_the_progress_report()
+    {
+        var pack = await PackFor9December2010Async();
+
+        Assert.Equal(10, pack.LiveServices.Count);
+        Assert.Equal(Rag.Red, pack.LiveServices.Single(s => s.Name == "Property Services").Rag);
+        Assert.Contains(pack.Projects, p => p.Name == "North Worcestershire Economic Development");
+        Assert.Equal("Environmental Services", Assert.Single(pack.HighlightReports).Project);
+        Assert.Equal(["Emergency Planning / Business Continuity"], pack.ProjectsMissingHighlightReports);
+        Assert.Equal(14, pack.Risks.Count);
+        Assert.Equal((9, 6), (pack.Risks.Single(r => r.Ref == "10").Score, pack.Risks.Single(r => r.Ref == "10").ScoreAQuarterEarlier));
+        Assert.Equal(450_000m, pack.Savings.Single(s => s.CouncilCode == "BDC").Target);
+        Assert.Equal(514_000m, pack.Savings.Single(s => s.CouncilCode == "RBC").Target);
+    }
+
+    [Fact]
+    public async Task The_printed_sections_follow_the_report_with_words_for_every_status()
+    {
+        var pack = await PackFor9December2010Async();
+
+        var view = Render<BoardPackView>(p => p.Add(v => v.Pack, pack).Add(v => v.Bands, ScoreBandSet.Default));
+
+        var headings = view.FindAll("h3").Select(h => h.TextContent).ToList();
+        Assert.Equal(
+            ["1. Summary", "2. Live shared services", "3. Shared services projects underway", "4. Highlight reports (Amber and Red projects)", "5. Benefits realisation (live shared services)", "6. Savings", "Appendix A. Risks — Shared Services Programme"],
+            headings);
+        Assert.Contains("Increased from 6", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("£450,000", view.Markup, StringComparison.Ordinal);
+        var matrixCell = view.FindAll(".pack-matrix tbody tr")[1].QuerySelectorAll("td")[2];
+        Assert.Contains("2 · High", matrixCell.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Risks 8, 10", matrixCell.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_frozen_pack_is_unchanged_by_later_updates()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var admin = AddAuthorization();
+        admin.SetAuthorized("Priya Shah");
+        admin.SetRoles(Roles.Administrator);
+        var user = Services.GetRequiredService<CurrentUser>();
+        int meetingId;
+        await using (var db = await Database.OpenAsync())
+        {
+            meetingId = (await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), ct)).Id;
+        }
+
+        Assert.Null((await BoardPackFreezing.FreezeAsync(Database.Factory, user, meetingId, ScoreBandSet.Default, ct)).Error);
+
+        await using (var db = await Database.OpenAsync())
+        {
+            var card = await db.StatusUpdates.SingleAsync(u => u.SharedService!.Name == "Property Services" && u.Period == new DateOnly(2010, 12, 1), ct);
+            card.Rag = Rag.Green;
+            card.Commentary = "SLA agreed after the meeting.";
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using var check = await Database.OpenAsync();
+        var frozen = BoardPack.Deserialise((await check.FrozenBoardPacks.SingleAsync(p => p.BoardMeetingId == meetingId, ct)).Content);
+        var live = await BoardPackBuilder.BuildAsync(check, await check.BoardMeetings.SingleAsync(m => m.Id == meetingId, ct), ScoreBandSet.Default, ct);
+        Assert.Equal(Rag.Red, frozen.LiveServices.Single(s => s.Name == "Property Services").Rag);
+        Assert.Equal(Rag.Green, live.LiveServices.Single(s => s.Name == "Property Services").Rag);
+        Assert.Equal("This pack was already frozen; reopen the page to see it.", (await BoardPackFreezing.FreezeAsync(Database.Factory, user, meetingId, ScoreBandSet.Default, ct)).Error);
+    }
+
+    [Fact]
+    public async Task Only_administrators_can_freeze_a_pack()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var board = AddAuthorization();
+        board.SetAuthorized("Cllr Jordan Ellis");
+        board.SetRoles(Roles.BoardMember);
+        var user = Services.GetRequiredService<CurrentUser>();
+        await using var db = await Database.OpenAsync();
+        var meeting = await db.BoardMeetings.FirstAsync(ct);
+
+        var result = await BoardPackFreezing.FreezeAsync(Database.Factory, user, meeting.Id, ScoreBandSet.Default, ct);
+
+        Assert.Equal("Only administrators can freeze a board pack.", result.Error);
+        Assert.False(await db.FrozenBoardPacks.AnyAsync(ct));
+    }
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Services.AddScoped<CurrentUser>();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Dashboard.Domain.Services;
+
+namespace Dashboard.Features.Reporting;
+
+/// <summary>
+/// The Shared Services Board's monthly pack, in the order of the progress report of 9 December 2010.
+/// Plain data, so a pack frozen at a meeting can be stored and shown again exactly as it was.
+/// </summary>
+public sealed record BoardPack(
+    int MeetingId,
+    DateOnly MeetingDate,
+    string MeetingTitle,
+    DateOnly StatusPeriod,
+    IReadOnlyList<PackServiceRow> LiveServices,
+    IReadOnlyList<PackServiceRow> Projects,
+    IReadOnlyList<PackHighlightReport> HighlightReports,
+    IReadOnlyList<string> ProjectsMissingHighlightReports,
+    IReadOnlyList<PackBenefits> Benefits,
+    IReadOnlyList<PackSavings> Savings,
+    string RiskRegisterName,
+    IReadOnlyList<PackRisk> Risks)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    public string Serialise() => JsonSerializer.Serialize(this, Json);
+
+    public static BoardPack Deserialise(string content) =>
+        JsonSerializer.Deserialize<BoardPack>(content, Json) ?? throw new InvalidDataException("The frozen board pack is empty.");
+}
+
+public sealed record PackServiceRow(string Name, Rag? Rag, string? Commentary, DateOnly? Period, string? UpdatedBy);
+
+public sealed record PackHighlightReport(
+    string Project,
+    DateOnly PeriodEnding,
+    string PreparedBy,
+    Rag Rag,
+    int PercentComplete,
+    DateOnly StartDate,
+    DateOnly ProjectedCompletion,
+    string SummaryPosition,
+    IReadOnlyList<PackActivity> ThisPeriod,
+    string? OtherProgress,
+    IReadOnlyList<PackActivity> NextPeriod,
+    IReadOnlyList<PackConcern> Concerns,
+    string? Benefits,
+    string? FinancialUpdate);
+
+public sealed record PackActivity(string Description, string? Progress, DateOnly? DueDate);
+
+public sealed record PackConcern(string Concern, string? MitigatingAction);
+
+public sealed record PackBenefits(string Service, IReadOnlyList<PackBenefitRow> BusinessCase, IReadOnlyList<string> OtherBenefits, IReadOnlyList<string> Summary);
+
+public sealed record PackBenefitRow(string Expected, string? Actual, string? Commentary);
+
+public sealed record PackSavings(string CouncilCode, string CouncilName, string FinancialYear, decimal Target, decimal Delivered);
+
+/// <summary>A risk as scored at the meeting, with the band's name as it was then and the score a quarter earlier.</summary>
+public sealed record PackRisk(string Ref, string Title, int Likelihood, int Impact, int Score, string Band, string BandColour, string? Mitigation, int? ScoreAQuarterEarlier);
