@@ -1,6 +1,7 @@
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Features.Reporting;
 using Dashboard.Features.Risks;
 using Dashboard.Hosting;
 using Dashboard.Live;
@@ -33,6 +34,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapSignOut();
+    app.MapBoardPackExport();
 
     await app.RunAsync();
     return 0;

@@ -26,6 +26,24 @@ public sealed partial class BoardPackPrintTests(AppWithBrowser fixture) : IClass
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_excel_export_downloads_for_a_signed_in_user_and_nobody_else()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
+        await page.GotoAsync("/reports/board-pack");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export to Excel" }).ClickAsync());
+        Assert.Equal("board-pack-2010-12-09.xlsx", download.SuggestedFilename);
+
+        var missing = await page.APIRequest.GetAsync("/reports/board-pack/9999/excel");
+        Assert.Equal(404, missing.Status);
+        await page.Context.CloseAsync();
+
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.App.BaseUrl) };
+        using var response = await anonymous.GetAsync("/reports/board-pack/1/excel", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"/Type\s*/Page[^s]")]
     private static partial Regex PageObject();
 }

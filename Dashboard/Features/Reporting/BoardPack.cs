@@ -58,4 +58,13 @@ public sealed record PackBenefitRow(string Expected, string? Actual, string? Com
 public sealed record PackSavings(string CouncilCode, string CouncilName, string FinancialYear, decimal Target, decimal Delivered);
 
 /// <summary>A risk as scored at the meeting, with the band's name as it was then and the score a quarter earlier.</summary>
-public sealed record PackRisk(string Ref, string Title, int Likelihood, int Impact, int Score, string Band, string BandColour, string? Mitigation, int? ScoreAQuarterEarlier);
+public sealed record PackRisk(string Ref, string Title, int Likelihood, int Impact, int Score, string Band, string BandColour, string? Mitigation, int? ScoreAQuarterEarlier)
+{
+    public string Movement => ScoreAQuarterEarlier switch
+    {
+        null => "New",
+        var before when before < Score => $"Increased from {before}",
+        var before when before > Score => $"Reduced from {before}",
+        _ => "No change",
+    };
+}

@@ -1,0 +1,38 @@
+using ClosedXML.Excel;
+using Dashboard.Domain.Risks;
+using Dashboard.Export;
+using Dashboard.Features.Reporting;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.Features.Reporting;
+
+public sealed class BoardPackExportTests
+{
+    [Fact]
+    public async Task The_workbook_has_a_sheet_per_section_with_the_reports_headers_and_inert_text()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.OpenAsync();
+        var card = await db.StatusUpdates.SingleAsync(u => u.SharedService!.Name == "ICT" && u.Period == new DateOnly(2010, 12, 1), ct);
+        card.Commentary = "=HYPERLINK(\"http://example.invalid\",\"Details\")";
+        await db.SaveChangesAsync(ct);
+        var meeting = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), ct);
+        var pack = await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, ct);
+
+        using var workbook = new XLWorkbook(new MemoryStream(Spreadsheet.Write(BoardPackExport.Sheets(pack))));
+
+        Assert.Equal(["Live shared services", "Projects underway", "Highlight reports", "Benefits realisation", "Savings", "Risks"], workbook.Worksheets.Select(w => w.Name));
+        var risks = workbook.Worksheet("Risks");
+        Assert.Equal(["Ref", "Risk", "L", "I", "Score", "Mitigation"], Enumerable.Range(1, 6).Select(c => risks.Cell(3, c).GetString()));
+        var risk10 = risks.RowsUsed().Single(r => r.Cell(1).GetString() == "10");
+        Assert.Equal(9, risk10.Cell(5).GetValue<int>());
+        Assert.Equal("Increased from 6", risk10.Cell(8).GetString());
+
+        var ict = workbook.Worksheet("Live shared services").RowsUsed().Single(r => r.Cell(1).GetString() == "ICT");
+        Assert.False(ict.Cell(3).HasFormula);
+        Assert.Equal("'=HYPERLINK(\"http://example.invalid\",\"Details\")", ict.Cell(3).GetString());
+        Assert.Equal(450_000m, workbook.Worksheet("Savings").RowsUsed().Single(r => r.Cell(1).GetString() == "Bromsgrove District Council").Cell(3).GetValue<decimal>());
+    }
+}

@@ -1,0 +1,60 @@
+using Dashboard.Components.Shared;
+using Dashboard.Data;
+using Dashboard.Domain.Risks;
+using Dashboard.Export;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Features.Reporting;
+
+/// <summary>The whole pack as a workbook: one worksheet per section, headed as in the report.</summary>
+public static class BoardPackExport
+{
+    public static IEnumerable<SheetData> Sheets(BoardPack pack)
+    {
+        var title = $"{pack.MeetingTitle} — {UkFormat.Date(pack.MeetingDate)}";
+        yield return new SheetData("Live shared services", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by"],
+            pack.LiveServices.Select(StatusRow).ToList(), title);
+        yield return new SheetData("Projects underway", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by"],
+            pack.Projects.Select(StatusRow).ToList(), title);
+        yield return new SheetData("Highlight reports",
+            ["Project Name", "Period ending", "Prepared by", "Status", "% of Project Complete", "Project Start date", "Projected Completion date", "Summary position",
+             "Planned activities for this period", "Other progress for this period", "Planned activities for next period", "Risks, issues and concerns", "Summary of Project Benefits", "Financial Update"],
+            pack.HighlightReports.Select(r => (IReadOnlyList<object?>)
+            [
+                r.Project, r.PeriodEnding, r.PreparedBy, r.Rag.ToString(), r.PercentComplete, r.StartDate, r.ProjectedCompletion, r.SummaryPosition,
+                string.Join("\n", r.ThisPeriod.Select(a => $"{a.Description}: {a.Progress}")),
+                r.OtherProgress,
+                string.Join("\n", r.NextPeriod.Select(a => a.DueDate is { } due ? $"{a.Description} (due {UkFormat.ShortDate(due)})" : a.Description)),
+                string.Join("\n", r.Concerns.Select(c => $"{c.Concern} — {c.MitigatingAction}")),
+                r.Benefits, r.FinancialUpdate,
+            ]).ToList(), title);
+        yield return new SheetData("Benefits realisation", ["Shared service", "Expected Results (as per business case)", "Actual Results to date", "Commentary (explain any differences)"],
+            pack.Benefits.SelectMany(b => b.BusinessCase.Select(row => (IReadOnlyList<object?>)[b.Service, row.Expected, row.Actual, row.Commentary])).ToList(), title);
+        yield return new SheetData("Savings", ["Council", "Financial year", "Target", "Delivered to date"],
+            pack.Savings.Select(s => (IReadOnlyList<object?>)[s.CouncilName, s.FinancialYear, s.Target, s.Delivered]).ToList(), title);
+        yield return new SheetData("Risks", ["Ref", "Risk", "L", "I", "Score", "Mitigation", "Band", "Movement"],
+            pack.Risks.Select(r => (IReadOnlyList<object?>)[r.Ref, r.Title, r.Likelihood, r.Impact, r.Score, r.Mitigation, r.Band, r.Movement]).ToList(), title);
+    }
+
+    private static IReadOnlyList<object?> StatusRow(PackServiceRow row) =>
+        [row.Name, row.Rag?.ToString() ?? "No status", row.Commentary, row.Period is { } period ? UkFormat.Month(period) : null, row.UpdatedBy];
+
+    /// <summary>GET /reports/board-pack/{id}/excel: the frozen pack if there is one, otherwise today's live figures.</summary>
+    public static WebApplication MapBoardPackExport(this WebApplication app)
+    {
+        app.MapGet("/reports/board-pack/{meetingId:int}/excel", async (int meetingId, IDbContextFactory<DashboardDbContext> dbFactory, ScoreBandSet bands, CancellationToken cancellationToken) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var meeting = await db.BoardMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+            if (meeting is null)
+            {
+                return Results.NotFound($"There is no board meeting {meetingId}.");
+            }
+
+            var frozen = await db.FrozenBoardPacks.AsNoTracking().FirstOrDefaultAsync(p => p.BoardMeetingId == meetingId, cancellationToken);
+            var pack = frozen is null ? await BoardPackBuilder.BuildAsync(db, meeting, bands, cancellationToken) : BoardPack.Deserialise(frozen.Content);
+            return Results.File(Spreadsheet.Write(Sheets(pack)), Spreadsheet.ContentType, $"board-pack-{meeting.Date:yyyy-MM-dd}.xlsx");
+        });
+        return app;
+    }
+}
