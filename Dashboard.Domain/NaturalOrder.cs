@@ -5,6 +5,10 @@ public sealed class NaturalOrder : IComparer<string>
 {
     public static NaturalOrder Instance { get; } = new();
 
+    /// <summary>A key that sorts ordinally in natural order, for components that sort by key: digit runs are zero-padded.</summary>
+    public static string SortKey(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text.ToUpperInvariant(), "[0-9]+", m => m.Value.TrimStart('0').PadLeft(10, '0'));
+
     public int Compare(string? x, string? y)
     {
         if (x is null || y is null)

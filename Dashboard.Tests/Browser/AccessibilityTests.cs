@@ -76,6 +76,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
     private static async Task WaitUntilLoadedAsync(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await AppWithBrowser.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".mud-progress-linear")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
     }
 

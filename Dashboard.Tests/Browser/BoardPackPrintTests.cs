@@ -30,7 +30,7 @@ public sealed partial class BoardPackPrintTests(AppWithBrowser fixture) : IClass
     public async Task The_excel_export_downloads_for_a_signed_in_user_and_nobody_else()
     {
         var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
-        await page.GotoAsync("/reports/board-pack");
+        await AppWithBrowser.OpenAsync(page, "/reports/board-pack");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export to Excel" }).ClickAsync());
         Assert.Equal("board-pack-2010-12-09.xlsx", download.SuggestedFilename);
 

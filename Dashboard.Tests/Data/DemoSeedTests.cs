@@ -14,7 +14,7 @@ public sealed class DemoSeedTests
         await using var database = await TestDatabase.CreateSeededAsync();
         await using var db = await database.OpenAsync();
         var programme = await RiskQueries.ProgrammeRegisterAsync(db, TestContext.Current.CancellationToken);
-        var risks = await RiskQueries.CurrentRisksAsync(db, programme!.Id, TestContext.Current.CancellationToken);
+        var risks = await RiskQueries.CurrentRisksAsync(db, programme!.Id, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(14, risks.Count);
         Assert.Equal(

@@ -28,5 +28,6 @@ public sealed class RiskHistoryTests
     {
         string[] refs = ["10", "2", "1", "ICT-10", "ICT-2", "14"];
         Assert.Equal(["1", "2", "10", "14", "ICT-2", "ICT-10"], refs.Order(NaturalOrder.Instance));
+        Assert.Equal(["1", "2", "10", "14", "ICT-2", "ICT-10"], refs.OrderBy(NaturalOrder.SortKey, StringComparer.Ordinal));
     }
 }

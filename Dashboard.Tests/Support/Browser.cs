@@ -79,6 +79,16 @@ public sealed class AppWithBrowser : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Opens a page and waits until Blazor has made it interactive (prerendered HTML ignores clicks).</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitUntilInteractiveAsync(page);
+    }
+
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/sign-in");

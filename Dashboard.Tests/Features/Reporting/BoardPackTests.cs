@@ -48,9 +48,9 @@ public sealed class BoardPackTests : DashboardTestContext
             headings);
         Assert.Contains("Increased from 6", view.Markup, StringComparison.Ordinal);
         Assert.Contains("£450,000", view.Markup, StringComparison.Ordinal);
-        var matrixCell = view.FindAll(".pack-matrix tbody tr")[1].QuerySelectorAll("td")[2];
-        Assert.Contains("2 · High", matrixCell.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Risks 8, 10", matrixCell.TextContent, StringComparison.Ordinal);
+        var significantMajor = view.Find("td[data-cell='3-3']");
+        Assert.Contains("2 High", significantMajor.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Risks 8, 10", significantMajor.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,28 +5,45 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Risks;
 
-/// <summary>A risk as the register shows it, with its current assessment.</summary>
+/// <summary>A risk as the register shows it: its latest assessment and how it moved since the comparison point.</summary>
 public sealed record RiskRow(
     int Id,
     int RegisterId,
     string Register,
+    int RegisterAppetite,
     string Ref,
     string Title,
     RiskScore? Score,
+    RiskMovement Movement,
+    RiskScore? Target,
     string? Mitigation,
+    int OwnerId,
     string Owner,
+    string? CouncilCode,
     RiskStatus Status,
-    DateOnly NextReviewDate);
+    DateOnly NextReviewDate)
+{
+    public bool IsAboveAppetite => Score is { } score && Status == RiskStatus.Open && RiskReview.IsAboveAppetite(score, RegisterAppetite);
+
+    public bool IsPastDue(DateOnly today) => RiskReview.IsPastDue(NextReviewDate, today, Status);
+
+    /// <summary>"Both" for a risk shared by the councils, otherwise the council's code.</summary>
+    public string Councils => CouncilCode ?? "Both";
+}
 
 public static class RiskQueries
 {
-    /// <summary>Risks (optionally of one register), each scored by its latest assessment, in reference order.</summary>
-    public static async Task<IReadOnlyList<RiskRow>> CurrentRisksAsync(DashboardDbContext db, int? registerId = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Risks (optionally of one register) in reference order, each with its latest assessment and its movement
+    /// since <paramref name="comparisonPoint"/> (default: the start of time, so every risk is "new").
+    /// </summary>
+    public static async Task<IReadOnlyList<RiskRow>> CurrentRisksAsync(DashboardDbContext db, int? registerId = null, DateTimeOffset? comparisonPoint = null, CancellationToken cancellationToken = default)
     {
         var risks = await db.Risks.AsNoTracking()
             .Where(r => registerId == null || r.RiskRegisterId == registerId)
             .Include(r => r.Assessments)
             .Include(r => r.Owner)
+            .Include(r => r.Council)
             .Include(r => r.RiskRegister)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -36,11 +53,16 @@ public static class RiskQueries
                 r.Id,
                 r.RiskRegisterId,
                 r.RiskRegister!.Name,
+                r.RiskRegister.RiskAppetite,
                 r.Ref,
                 r.Title,
                 RiskHistory.Current(r.Assessments)?.Score,
+                RiskMovement.Between(r.Assessments, comparisonPoint ?? DateTimeOffset.MinValue),
+                r.TargetScore,
                 r.Mitigation,
+                r.OwnerId,
                 r.Owner!.Name,
+                r.Council?.Code,
                 r.Status,
                 r.NextReviewDate))
             .OrderBy(r => r.Register, StringComparer.OrdinalIgnoreCase)
@@ -51,4 +73,7 @@ public static class RiskQueries
     /// <summary>The programme register: the one not belonging to a single service.</summary>
     public static Task<RiskRegister?> ProgrammeRegisterAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
         db.RiskRegisters.AsNoTracking().Where(r => r.SharedServiceId == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public static Task<List<RiskRegister>> RegistersAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
+        db.RiskRegisters.AsNoTracking().Include(r => r.Owner).OrderBy(r => r.SharedServiceId != null).ThenBy(r => r.Name).ToListAsync(cancellationToken);
 }

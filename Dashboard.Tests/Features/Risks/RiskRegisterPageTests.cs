@@ -1,0 +1,88 @@
+using AngleSharp.Dom;
+using Bunit;
+using Dashboard.Features.Risks;
+using Dashboard.Live;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Features.Risks;
+
+public sealed class RiskRegisterPageTests : DashboardTestContext
+{
+    public RiskRegisterPageTests() =>
+        Services.AddSingleton<IChangeNotifier>(new InProcessChangeNotifier(NullLogger<InProcessChangeNotifier>.Instance));
+
+    private IRenderedComponent<RiskRegisterPage> RenderLoaded()
+    {
+        var page = Render<RiskRegisterPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.risk-matrix")), TimeSpan.FromSeconds(10));
+        return page;
+    }
+
+    private static IElement Cell(IRenderedComponent<RiskRegisterPage> page, int likelihood, int impact) => page.Find($"td[data-cell='{likelihood}-{impact}']");
+
+    private static List<string> TableRefs(IRenderedComponent<RiskRegisterPage> page) =>
+        page.FindAll(".risk-register tbody tr td[data-label='Ref']").Select(td => td.TextContent.Trim()).ToList();
+
+    [Fact]
+    public void Programme_risks_sit_in_the_cells_the_report_gives_them()
+    {
+        var page = RenderLoaded();
+
+        Assert.Contains("Risks 8, 10", Cell(page, 3, 3).TextContent, StringComparison.Ordinal);
+        Assert.Contains("Risks 2, 6", Cell(page, 2, 4).TextContent, StringComparison.Ordinal);
+        Assert.Equal("Likelihood Significant, Impact Major, 2 risks, band High", Cell(page, 3, 3).QuerySelector("button")!.GetAttribute("aria-label"));
+        Assert.Equal("Likelihood High, Impact Critical, 0 risks, band High", Cell(page, 4, 4).QuerySelector("button")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Cell_counts_add_up_to_the_register()
+    {
+        var page = RenderLoaded();
+
+        var counts = page.FindAll(".risk-matrix .risk-matrix-count").Sum(c => int.Parse(c.TextContent, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(14, counts);
+        Assert.Contains("Register (14)", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Selecting_a_cell_filters_the_register_and_selecting_it_again_clears_the_filter()
+    {
+        var page = RenderLoaded();
+
+        Cell(page, 3, 3).QuerySelector("button")!.Click();
+        Assert.Equal(["8", "10"], TableRefs(page));
+        Assert.Equal("true", Cell(page, 3, 3).QuerySelector("button")!.GetAttribute("aria-pressed"));
+
+        Cell(page, 3, 3).QuerySelector("button")!.Click();
+        Assert.Equal(14, TableRefs(page).Count);
+        Assert.Equal("false", Cell(page, 3, 3).QuerySelector("button")!.GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void Movement_since_a_quarter_ago_shows_risk_10_increased_and_four_risks_reduced()
+    {
+        var page = RenderLoaded();
+
+        var rows = page.FindAll(".risk-register tbody tr");
+        string MovementOf(string reference) => rows.Single(r => r.QuerySelector("td[data-label='Ref']")!.TextContent.Trim() == reference)
+            .QuerySelector("td[data-label='Movement']")!.TextContent.Trim();
+
+        Assert.Equal("Increased from 6", MovementOf("10"));
+        Assert.Equal("Reduced from 6", MovementOf("3"));
+        Assert.Equal("Reduced from 8", MovementOf("14"));
+        Assert.Equal("No change", MovementOf("8"));
+    }
+
+    [Fact]
+    public void Every_cell_writes_its_band_name()
+    {
+        var page = RenderLoaded();
+
+        foreach (var cell in page.FindAll(".risk-matrix tbody td"))
+        {
+            Assert.Matches("^(Low|Medium|High)$", cell.QuerySelector(".risk-matrix-band")!.TextContent);
+        }
+    }
+}
