@@ -23,11 +23,33 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(new ReportingClock(Time, new DateOnly(2010, 12, 9)));
         Services.AddSingleton<IDbContextFactory<DashboardDbContext>>(_ => Database.Factory);
+        Services.AddSingleton<Dashboard.Live.IChangeNotifier>(Notifier);
+        Services.AddScoped<Dashboard.Auth.CurrentUser>();
     }
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2010, 12, 9, 10, 0, 0, TimeSpan.Zero));
 
     protected TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>The real in-process notifier, so tests can see what a save announced.</summary>
+    protected Dashboard.Live.InProcessChangeNotifier Notifier { get; } = new(Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Live.InProcessChangeNotifier>.Instance);
+
+    /// <summary>
+    /// Signs the test's user in as a demo person with the given roles, the way the app's cookie would:
+    /// name, person id and roles. Returns the person's id.
+    /// </summary>
+    protected async Task<int> SignInAsAsync(string personName, params string[] roles)
+    {
+        await using var db = await Database.OpenAsync();
+        var personId = await db.People.Where(p => p.Name == personName).Select(p => p.Id).SingleAsync();
+        var auth = AddAuthorization();
+        auth.SetAuthorized(personName);
+        auth.SetRoles(roles);
+        auth.SetClaims(
+            new System.Security.Claims.Claim(Dashboard.Auth.DashboardClaimsFactory.PersonIdClaim, personId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new System.Security.Claims.Claim(Dashboard.Auth.DashboardClaimsFactory.DisplayNameClaim, personName));
+        return personId;
+    }
 
     /// <summary>Override to start from an empty database instead of the demo data.</summary>
     protected virtual bool Seeded => true;

@@ -101,10 +101,4 @@ public sealed class BoardPackTests : DashboardTestContext
         Assert.Equal("Only administrators can freeze a board pack.", result.Error);
         Assert.False(await db.FrozenBoardPacks.AnyAsync(ct));
     }
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Services.AddScoped<CurrentUser>();
-    }
 }

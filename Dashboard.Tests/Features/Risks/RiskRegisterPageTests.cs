@@ -1,18 +1,12 @@
 using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Features.Risks;
-using Dashboard.Live;
 using Dashboard.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Features.Risks;
 
 public sealed class RiskRegisterPageTests : DashboardTestContext
 {
-    public RiskRegisterPageTests() =>
-        Services.AddSingleton<IChangeNotifier>(new InProcessChangeNotifier(NullLogger<InProcessChangeNotifier>.Instance));
-
     private IRenderedComponent<RiskRegisterPage> RenderLoaded()
     {
         var page = Render<RiskRegisterPage>();

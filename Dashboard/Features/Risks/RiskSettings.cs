@@ -26,6 +26,7 @@ public static class RiskSettings
         }
 
         builder.Services.AddSingleton(bands);
+        builder.Services.AddScoped<RiskCommands>();
         return builder;
     }
 }

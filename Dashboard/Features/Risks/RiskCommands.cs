@@ -1,0 +1,173 @@
+using Dashboard.Auth;
+using Dashboard.Data;
+using Dashboard.Domain.Risks;
+using Dashboard.Domain.Time;
+using Dashboard.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Features.Risks;
+
+/// <summary>The outcome of a change: saved, or why not (per field where it is the input's fault).</summary>
+public sealed record CommandResult(string? Error, IReadOnlyDictionary<string, string> FieldErrors)
+{
+    public static CommandResult Saved { get; } = new(null, new Dictionary<string, string>());
+
+    public bool Succeeded => Error is null && FieldErrors.Count == 0;
+
+    public static CommandResult Refused(string error) => new(error, new Dictionary<string, string>());
+
+    public static CommandResult Invalid(IReadOnlyDictionary<string, string> fieldErrors) => new(null, fieldErrors);
+}
+
+/// <summary>
+/// Changes to risks. Each checks on the server that the user may change the register (its owner or an
+/// administrator), validates, saves in one transaction, then tells open dashboards.
+/// </summary>
+public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory, CurrentUser user, ScoreBandSet bands, ReportingClock clock, IChangeNotifier changes)
+{
+    private const string NotYours = "Only the register's owner or an administrator can change its risks.";
+    private const string Stale = "Someone else changed this risk while you were editing. Your changes were not saved; the page now shows the latest version.";
+
+    public async Task<CommandResult> ReassessAsync(int riskId, ReassessmentInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var risk = await db.Risks.Include(r => r.RiskRegister).FirstOrDefaultAsync(r => r.Id == riskId, cancellationToken);
+        if (risk is null)
+        {
+            return CommandResult.Refused("That risk does not exist.");
+        }
+
+        if (!await user.CanEditAsync(risk.RiskRegister!.OwnerId) || await user.PersonIdAsync() is not { } personId)
+        {
+            return CommandResult.Refused(NotYours);
+        }
+
+        if (input.Validate() is { Count: > 0 } errors)
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        var score = RiskScore.Of(input.Likelihood!.Value, input.Impact!.Value);
+        db.RiskAssessments.Add(new RiskAssessment
+        {
+            RiskId = risk.Id,
+            Likelihood = score.Likelihood,
+            Impact = score.Impact,
+            AssessedAt = clock.UtcNow,
+            AssessedById = personId,
+            Reason = input.Reason!.Trim(),
+        });
+        risk.NextReviewDate = RiskReview.NextReviewAfter(clock.Today, score, bands);
+        await db.SaveChangesAsync(cancellationToken);
+        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} re-assessed at {score.Value}"));
+        return CommandResult.Saved;
+    }
+
+    public async Task<CommandResult> UpdateAsync(int riskId, Guid version, RiskInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var risk = await db.Risks.Include(r => r.RiskRegister).FirstOrDefaultAsync(r => r.Id == riskId, cancellationToken);
+        if (risk is null)
+        {
+            return CommandResult.Refused("That risk does not exist.");
+        }
+
+        if (!await user.CanEditAsync(risk.RiskRegister!.OwnerId))
+        {
+            return CommandResult.Refused(NotYours);
+        }
+
+        if (input.Validate(isNew: false) is { Count: > 0 } errors)
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        db.Entry(risk).Property(r => r.Version).OriginalValue = version;
+        risk.Title = input.Title!.Trim();
+        risk.Mitigation = string.IsNullOrWhiteSpace(input.Mitigation) ? null : input.Mitigation.Trim();
+        risk.TargetLikelihood = input.TargetLikelihood is { } tl ? RiskScale.ToLikelihood(tl) : null;
+        risk.TargetImpact = input.TargetImpact is { } ti ? RiskScale.ToImpact(ti) : null;
+        return await SaveAsync(db, risk, $"Risk {risk.Ref} edited", cancellationToken);
+    }
+
+    public async Task<CommandResult> SetOpenAsync(int riskId, Guid version, bool open, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var risk = await db.Risks.Include(r => r.RiskRegister).FirstOrDefaultAsync(r => r.Id == riskId, cancellationToken);
+        if (risk is null)
+        {
+            return CommandResult.Refused("That risk does not exist.");
+        }
+
+        if (!await user.CanEditAsync(risk.RiskRegister!.OwnerId))
+        {
+            return CommandResult.Refused(NotYours);
+        }
+
+        db.Entry(risk).Property(r => r.Version).OriginalValue = version;
+        risk.Status = open ? RiskStatus.Open : RiskStatus.Closed;
+        risk.ClosedOn = open ? null : clock.Today;
+        return await SaveAsync(db, risk, open ? $"Risk {risk.Ref} reopened" : $"Risk {risk.Ref} closed", cancellationToken);
+    }
+
+    public async Task<(CommandResult Result, int? RiskId)> AddAsync(int registerId, RiskInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var register = await db.RiskRegisters.FirstOrDefaultAsync(r => r.Id == registerId, cancellationToken);
+        if (register is null)
+        {
+            return (CommandResult.Refused("That register does not exist."), null);
+        }
+
+        if (!await user.CanEditAsync(register.OwnerId) || await user.PersonIdAsync() is not { } personId)
+        {
+            return (CommandResult.Refused(NotYours), null);
+        }
+
+        var errors = new Dictionary<string, string>(input.Validate(isNew: true));
+        var reference = input.Ref?.Trim() ?? "";
+        if (!errors.ContainsKey(nameof(RiskInput.Ref)) && await db.Risks.AnyAsync(r => r.RiskRegisterId == registerId && r.Ref == reference, cancellationToken))
+        {
+            errors[nameof(RiskInput.Ref)] = $"This register already has a risk {reference}.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return (CommandResult.Invalid(errors), null);
+        }
+
+        var score = RiskScore.Of(input.Likelihood!.Value, input.Impact!.Value);
+        var risk = new Risk
+        {
+            RiskRegisterId = registerId,
+            Ref = reference,
+            Title = input.Title!.Trim(),
+            Mitigation = string.IsNullOrWhiteSpace(input.Mitigation) ? null : input.Mitigation.Trim(),
+            OwnerId = register.OwnerId,
+            RaisedOn = clock.Today,
+            NextReviewDate = RiskReview.NextReviewAfter(clock.Today, score, bands),
+            TargetLikelihood = input.TargetLikelihood is { } tl ? RiskScale.ToLikelihood(tl) : null,
+            TargetImpact = input.TargetImpact is { } ti ? RiskScale.ToImpact(ti) : null,
+        };
+        risk.Assessments.Add(new RiskAssessment { Likelihood = score.Likelihood, Impact = score.Impact, AssessedAt = clock.UtcNow, AssessedById = personId, Reason = input.Reason!.Trim() });
+        db.Risks.Add(risk);
+        await db.SaveChangesAsync(cancellationToken);
+        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} added to {register.Name}"));
+        return (CommandResult.Saved, risk.Id);
+    }
+
+    private async Task<CommandResult> SaveAsync(DashboardDbContext db, Risk risk, string summary, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Refused(Stale);
+        }
+
+        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, summary));
+        return CommandResult.Saved;
+    }
+}
