@@ -29,6 +29,10 @@ public static class Browser
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         RequireChromium();
+
+        // Playwright's 5 s default is too tight for a 2-core CI machine signing in (password hashing) and
+        // starting circuits for several browser contexts at once; a real user would also wait this long.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
