@@ -34,13 +34,26 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(database.Directory, new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Database__Path"] = database.File.FullPath }, cancellationToken);
+
+    /// <summary>The app on PostgreSQL: the given database, working in a fresh temporary folder.</summary>
+    public static Task<AppProcess> StartAsync(PostgresDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(
+            System.IO.Directory.CreateTempSubdirectory("dashboard-app-").FullName,
+            new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+            {
+                ["Database__Provider"] = "Postgres",
+                ["Database__ConnectionString"] = database.ConnectionString,
+            },
+            cancellationToken);
+
+    private static async Task<AppProcess> StartAsync(string workingDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var start = StartInfo(database.Directory, ["--urls", baseUrl]);
-        start.Environment["Database__Path"] = database.File.FullPath;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        var start = StartInfo(workingDirectory, ["--urls", baseUrl]);
+        foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
         }

@@ -83,21 +83,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var path = NewTemporaryPath();
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var file = new DatabaseFile(path);
-            var services = IdentityServices(file);
-            await DatabaseMigration.MigrateAsync(services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), file, NullLogger.Instance);
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-                foreach (var role in Roles.All)
-                {
-                    await roles.CreateAsync(new IdentityRole(role));
-                }
-
-                await DemoSeed.SeedAsync(
-                    scope.ServiceProvider.GetRequiredService<DashboardDbContext>(),
-                    scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
-                    ScoreBandSet.Default);
-            }
+            await MigrateAndSeedDemoAsync(DashboardDatabase.Sqlite(file));
 
             await using (var db = await FactoryFor(file).CreateDbContextAsync())
             {
@@ -116,12 +102,31 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>The services the app uses to create accounts, over a given file.</summary>
-    public static ServiceProvider IdentityServices(DatabaseFile file)
+    /// <summary>Migrates a database and seeds the demo into it as the app does on first start.</summary>
+    public static async Task MigrateAndSeedDemoAsync(DashboardDatabase database)
+    {
+        await using var services = IdentityServices(database);
+        await DatabaseMigration.MigrateAsync(services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), database.File, NullLogger.Instance);
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        await DemoSeed.SeedAsync(
+            scope.ServiceProvider.GetRequiredService<DashboardDbContext>(),
+            scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+            ScoreBandSet.Default);
+    }
+
+    /// <summary>The services the app uses to create accounts, over a given database.</summary>
+    public static ServiceProvider IdentityServices(DashboardDatabase database)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(file.ConnectionString));
+        services.AddSingleton<IDbContextFactory<DashboardDbContext>>(new DatabaseContextFactory(database));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityCore<ApplicationUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>();
@@ -129,11 +134,10 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A context factory over a file, as the app registers it.</summary>
-    public static IDbContextFactory<DashboardDbContext> FactoryFor(DatabaseFile file) => new FileContextFactory(file);
+    public static IDbContextFactory<DashboardDbContext> FactoryFor(DatabaseFile file) => new DatabaseContextFactory(DashboardDatabase.Sqlite(file));
 
-    private sealed class FileContextFactory(DatabaseFile file) : IDbContextFactory<DashboardDbContext>
+    private sealed class DatabaseContextFactory(DashboardDatabase database) : IDbContextFactory<DashboardDbContext>
     {
-        public DashboardDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(file.ConnectionString).Options);
+        public DashboardDbContext CreateDbContext() => database.CreateContext();
     }
 }

@@ -14,7 +14,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Dashboard.Data;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+/// <summary>
+/// The app's one context. On PostgreSQL the app uses <see cref="Postgres.PostgresDashboardDbContext"/>, the same
+/// model under its own type so that each provider keeps its own migrations set.
+/// </summary>
+public class DashboardDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Council> Councils => Set<Council>();
