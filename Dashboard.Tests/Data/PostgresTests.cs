@@ -13,8 +13,8 @@ public sealed class PostgresTests
     [Fact]
     public async Task Postgres_migrations_create_the_schema_and_match_the_model()
     {
-        await using var database = await PostgresDatabase.CreateEmptyAsync();
-        await using var db = database.Open();
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
+        await using var db = await database.OpenAsync();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no PostgreSQL migration covers: run `dotnet run --project Dashboard -- add-migration <Name>`.");
@@ -24,9 +24,9 @@ public sealed class PostgresTests
     [Fact]
     public async Task The_demo_seeds_the_same_data_on_postgres_as_on_sqlite()
     {
-        await using var postgres = await PostgresDatabase.CreateSeededAsync();
+        await using var postgres = await TestDatabase.CreateSeededAsync(DatabaseProvider.Postgres);
         await using var sqlite = await TestDatabase.CreateSeededAsync();
-        await using var onPostgres = postgres.Open();
+        await using var onPostgres = await postgres.OpenAsync();
         await using var onSqlite = await sqlite.OpenAsync();
 
         Assert.Equal(await CountsAsync(onSqlite), await CountsAsync(onPostgres));
@@ -45,9 +45,9 @@ public sealed class PostgresTests
     [Fact]
     public async Task A_stale_copy_cannot_overwrite_a_newer_save_on_postgres()
     {
-        await using var database = await PostgresDatabase.CreateSeededAsync();
-        await using var first = database.Open();
-        await using var second = database.Open();
+        await using var database = await TestDatabase.CreateSeededAsync(DatabaseProvider.Postgres);
+        await using var first = await database.OpenAsync();
+        await using var second = await database.OpenAsync();
         var mine = await first.Risks.SingleAsync(r => r.Ref == "8", Cancel);
         var theirs = await second.Risks.SingleAsync(r => r.Ref == "8", Cancel);
 
@@ -56,14 +56,14 @@ public sealed class PostgresTests
         mine.Title = "Saved second from a stale copy";
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync(Cancel));
-        await using var check = database.Open();
+        await using var check = await database.OpenAsync();
         Assert.Equal("Saved first", (await check.Risks.SingleAsync(r => r.Ref == "8", Cancel)).Title);
     }
 
     [Fact]
     public async Task The_app_runs_on_postgres_and_a_board_member_signs_in()
     {
-        await using var database = await PostgresDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(DatabaseProvider.Postgres);
         await using var app = await AppProcess.StartAsync(database, cancellationToken: Cancel);
         var (playwright, browser) = await Support.Browser.LaunchAsync();
         await using (browser)

@@ -6,7 +6,7 @@ using System.Text;
 namespace Dashboard.Tests.Support;
 
 /// <summary>
-/// The real app, started as its own process on a free loopback port with its own SQLite file,
+/// The real app, started as its own process on a free loopback port with its own database,
 /// exactly as an operator would run the built Dashboard.dll.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -34,19 +34,16 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
-        StartAsync(database.Directory, new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Database__Path"] = database.File.FullPath }, cancellationToken);
+    public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var all = new Dictionary<string, string>(database.AppSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
 
-    /// <summary>The app on PostgreSQL: the given database, working in a fresh temporary folder.</summary>
-    public static Task<AppProcess> StartAsync(PostgresDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
-        StartAsync(
-            System.IO.Directory.CreateTempSubdirectory("dashboard-app-").FullName,
-            new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
-            {
-                ["Database__Provider"] = "Postgres",
-                ["Database__ConnectionString"] = database.ConnectionString,
-            },
-            cancellationToken);
+        return StartAsync(database.Directory, all, cancellationToken);
+    }
 
     private static async Task<AppProcess> StartAsync(string workingDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
     {

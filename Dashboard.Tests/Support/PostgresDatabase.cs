@@ -1,5 +1,4 @@
 using Dashboard.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Dashboard.Tests.Support;
@@ -52,7 +51,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         RequireServer();
         var database = new PostgresDatabase(NewName());
         await ExecuteOnServerAsync($"CREATE DATABASE \"{database.Name}\"");
-        await DatabaseMigration.MigrateAsync(new ContextFactory(database.Database), null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await DatabaseMigration.MigrateAsync(new DatabaseContextFactory(database.Database), null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         return database;
     }
 
@@ -65,8 +64,6 @@ public sealed class PostgresDatabase : IAsyncDisposable
         await ExecuteOnServerAsync($"CREATE DATABASE \"{database.Name}\" TEMPLATE \"{template}\"");
         return database;
     }
-
-    public DashboardDbContext Open() => Database.CreateContext();
 
     public async ValueTask DisposeAsync()
     {
@@ -106,10 +103,5 @@ public sealed class PostgresDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class ContextFactory(DashboardDatabase database) : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => database.CreateContext();
     }
 }
