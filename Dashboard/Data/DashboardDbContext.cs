@@ -8,6 +8,7 @@ using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -19,8 +20,11 @@ namespace Dashboard.Data;
 /// model under its own type so that each provider keeps its own migrations set.
 /// </summary>
 public class DashboardDbContext(DbContextOptions options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies, shared by every app server on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Council> Councils => Set<Council>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<SharedService> SharedServices => Set<SharedService>();
