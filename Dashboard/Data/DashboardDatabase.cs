@@ -18,4 +18,11 @@ public sealed record DashboardDatabase(DatabaseProvider Provider, DbContextOptio
         DatabaseProvider.Postgres => new PostgresDashboardDbContext(Options) { ActorSource = actors, Clock = clock ?? TimeProvider.System },
         _ => new DashboardDbContext(Options) { ActorSource = actors, Clock = clock ?? TimeProvider.System },
     };
+
+    /// <summary>A context that saves rows exactly as given (see <see cref="DashboardDbContext.CopyingAsIs"/>).</summary>
+    internal DashboardDbContext CreateCopyingContext() => Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresDashboardDbContext(Options) { CopyingAsIs = true },
+        _ => new DashboardDbContext(Options) { CopyingAsIs = true },
+    };
 }

@@ -54,6 +54,12 @@ public class DashboardDbContext(DbContextOptions options)
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Saves rows exactly as given, without new versions or audit entries: only for copying a whole database
+    /// (whose own audit trail comes along) from one provider to another.
+    /// </summary>
+    internal bool CopyingAsIs { get; init; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -63,6 +69,11 @@ public class DashboardDbContext(DbContextOptions options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (CopyingAsIs)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         StampVersions();
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0)
