@@ -11,6 +11,11 @@ if (MigrationScaffolding.TryRun(args))
     return 0;
 }
 
+if (await DatabaseCopy.TryRunAsync(args))
+{
+    return Environment.ExitCode;
+}
+
 try
 {
     var builder = DashboardConfiguration.CreateBuilder(args);

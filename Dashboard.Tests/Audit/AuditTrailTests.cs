@@ -7,14 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Audit;
 
-public sealed class AuditTrailTests
+public class AuditTrailTests
 {
+    /// <summary>Overridden by <see cref="AuditTrailTestsOnPostgres"/>.</summary>
+    protected virtual Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Sqlite;
+
     private static readonly AuditActor Manager = new("Alex Morgan", 9);
 
     [Fact]
     public async Task A_changed_value_is_recorded_with_who_when_and_old_and_new()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         var ct = TestContext.Current.CancellationToken;
         int cardId;
         await using (var db = await database.OpenAsync())
@@ -39,7 +42,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task A_new_row_is_recorded_with_its_generated_key()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         var ct = TestContext.Current.CancellationToken;
         await using var db = await database.OpenAsync();
         db.Actor = Manager;
@@ -56,7 +59,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task A_failed_save_writes_no_audit_entry()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         var ct = TestContext.Current.CancellationToken;
         long before;
         await using (var db = await database.OpenAsync())
@@ -78,7 +81,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task The_demo_seed_is_recorded_as_the_system_and_the_trail_cannot_be_edited()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         var ct = TestContext.Current.CancellationToken;
         await using var db = await database.OpenAsync();
 
@@ -91,4 +94,10 @@ public sealed class AuditTrailTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(ct));
         Assert.Equal("The audit trail cannot be edited.", error.Message);
     }
+}
+
+/// <summary>The same audit guarantees (one transaction with the change, none on rollback) on PostgreSQL.</summary>
+public sealed class AuditTrailTestsOnPostgres : AuditTrailTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

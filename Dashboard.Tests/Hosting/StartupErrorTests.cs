@@ -63,6 +63,40 @@ public sealed class StartupErrorTests
         Assert.Single(NonEmptyLines(stderr));
     }
 
+    [Fact]
+    public async Task Postgres_without_a_connection_string_names_the_setting()
+    {
+        var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new() { ["Database__Provider"] = "Postgres" });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Dashboard cannot start: Setting Database:ConnectionString is empty", stderr, StringComparison.Ordinal);
+        Assert.Single(NonEmptyLines(stderr));
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_server_names_the_setting()
+    {
+        var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()
+        {
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = $"Host=127.0.0.1;Port={AppProcess.FreePort()};Username=nobody;Database=nothing;Timeout=3",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Dashboard cannot start: Setting Database:ConnectionString does not reach a usable PostgreSQL database", stderr, StringComparison.Ordinal);
+        Assert.Single(NonEmptyLines(stderr));
+    }
+
+    [Fact]
+    public async Task An_unknown_database_provider_names_the_setting()
+    {
+        var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new() { ["Database__Provider"] = "Oracle" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Database:Provider", stderr, StringComparison.Ordinal);
+        Assert.Single(NonEmptyLines(stderr));
+    }
+
     private static string[] NonEmptyLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static async Task<(int ExitCode, string Stderr)> RunAppAsync(string workingDirectory, Dictionary<string, string> environment, string? dll = null)

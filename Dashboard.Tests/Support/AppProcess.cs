@@ -6,7 +6,7 @@ using System.Text;
 namespace Dashboard.Tests.Support;
 
 /// <summary>
-/// The real app, started as its own process on a free loopback port with its own SQLite file,
+/// The real app, started as its own process on a free loopback port with its own database,
 /// exactly as an operator would run the built Dashboard.dll.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -34,13 +34,23 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var all = new Dictionary<string, string>(database.AppSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return StartAsync(database.Directory, all, cancellationToken);
+    }
+
+    private static async Task<AppProcess> StartAsync(string workingDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var start = StartInfo(database.Directory, ["--urls", baseUrl]);
-        start.Environment["Database__Path"] = database.File.FullPath;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        var start = StartInfo(workingDirectory, ["--urls", baseUrl]);
+        foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
         }

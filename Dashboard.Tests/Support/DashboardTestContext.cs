@@ -11,7 +11,7 @@ namespace Dashboard.Tests.Support;
 
 /// <summary>
 /// The one bUnit base class: MudBlazor's services, JS interop as MudBlazor needs it, a real demo-seeded
-/// SQLite file behind IDbContextFactory, and the reporting clock at the demo's date (9 Dec 2010).
+/// database (SQLite, or PostgreSQL where a subclass says so) behind IDbContextFactory, and the reporting clock at the demo's date (9 Dec 2010).
 /// </summary>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
@@ -54,8 +54,11 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>Override to start from an empty database instead of the demo data.</summary>
     protected virtual bool Seeded => true;
 
+    /// <summary>Override (in a "…OnPostgres" subclass) to run the same tests against PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public virtual async ValueTask InitializeAsync() =>
-        Database = Seeded ? await TestDatabase.CreateSeededAsync() : await TestDatabase.CreateEmptyAsync();
+        Database = Seeded ? await TestDatabase.CreateSeededAsync(Provider) : await TestDatabase.CreateEmptyAsync(Provider);
 
     async ValueTask IAsyncDisposable.DisposeAsync()
     {

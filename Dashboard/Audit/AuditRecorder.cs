@@ -98,8 +98,10 @@ internal static class AuditRecorder
         return pending;
     }
 
+    // Data protection keys are secret key material, not a user's change.
     private static bool IsAudited(object entity) =>
-        entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityRoleClaim<string>);
+        entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityRoleClaim<string>
+            or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
 
     private static string EntityTypeName(EntityEntry entry) => entry.Entity switch
     {

@@ -2,6 +2,7 @@ using Dashboard.Data;
 using Dashboard.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dashboard.Auth;
@@ -22,6 +23,11 @@ public static class AuthExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CurrentUser>();
+
+        // Keys in the database: a sign-in cookie issued by one app server is read by every other (and survives restarts).
+        services.AddDataProtection()
+            .SetApplicationName("SharedServicesDashboard")
+            .PersistKeysToDbContext<DashboardDbContext>();
 
         services.AddAuthentication(o =>
             {

@@ -8,15 +8,23 @@ using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Dashboard.Data;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The app's one context. On PostgreSQL the app uses <see cref="Postgres.PostgresDashboardDbContext"/>, the same
+/// model under its own type so that each provider keeps its own migrations set.
+/// </summary>
+public class DashboardDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies, shared by every app server on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Council> Councils => Set<Council>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<SharedService> SharedServices => Set<SharedService>();
@@ -46,6 +54,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Saves rows exactly as given, without new versions or audit entries: only for copying a whole database
+    /// (whose own audit trail comes along) from one provider to another.
+    /// </summary>
+    internal bool CopyingAsIs { get; init; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -55,6 +69,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (CopyingAsIs)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         StampVersions();
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0)

@@ -1,6 +1,7 @@
 using Dashboard.Audit;
 using Dashboard.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Dashboard.Data;
 
@@ -9,9 +10,13 @@ public static class DataExtensions
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.Bind<DatabaseOptions>("Database");
-        var file = ResolveWritable(options.Path);
-        builder.Services.AddSingleton(file);
-        builder.Services.AddSingleton(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(file.ConnectionString).Options);
+        var database = options.Provider switch
+        {
+            DatabaseProvider.Sqlite => DashboardDatabase.Sqlite(ResolveWritable(options.Path)),
+            DatabaseProvider.Postgres => DashboardDatabase.Postgres(CheckedConnectionString(options.ConnectionString)),
+            _ => throw new StartupException($"Setting Database:Provider must be Sqlite or Postgres, not '{options.Provider}'."),
+        };
+        builder.Services.AddSingleton(database);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditActorSource>();
 
@@ -19,6 +24,24 @@ public static class DataExtensions
         builder.Services.AddScoped<IDbContextFactory<DashboardDbContext>, AuditedContextFactory>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         return builder;
+    }
+
+    internal static string CheckedConnectionString(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupException("Setting Database:ConnectionString is empty; Database:Provider Postgres needs one, e.g. Host=127.0.0.1;Database=dashboard;Username=dashboard;Password=...");
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return connectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new StartupException($"Setting Database:ConnectionString is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
     }
 
     /// <summary>Fails start-up with the setting's name when the file cannot be created or written.</summary>
@@ -53,9 +76,9 @@ public static class DataExtensions
         return new DatabaseFile(fullPath);
     }
 
-    private sealed class AuditedContextFactory(DbContextOptions<DashboardDbContext> options, AuditActorSource actors, TimeProvider clock)
+    private sealed class AuditedContextFactory(DashboardDatabase database, AuditActorSource actors, TimeProvider clock)
         : IDbContextFactory<DashboardDbContext>
     {
-        public DashboardDbContext CreateDbContext() => new(options) { ActorSource = actors, Clock = clock };
+        public DashboardDbContext CreateDbContext() => database.CreateContext(actors, clock);
     }
 }

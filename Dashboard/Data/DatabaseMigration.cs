@@ -6,12 +6,20 @@ namespace Dashboard.Data;
 /// <summary>
 /// Applies the committed migrations at start-up. SQLite cannot run every schema change inside one
 /// transaction, so the file is backed up first and put back if any migration fails: a failed
-/// upgrade leaves the database exactly as it was.
+/// upgrade leaves the database exactly as it was. PostgreSQL runs them in a transaction under EF's
+/// migration lock, so two servers starting together do not both migrate.
 /// </summary>
 public static class DatabaseMigration
 {
-    public static async Task MigrateAsync(IDbContextFactory<DashboardDbContext> factory, DatabaseFile file, ILogger logger, CancellationToken cancellationToken = default)
+    /// <param name="file">The SQLite file; null on PostgreSQL.</param>
+    public static async Task MigrateAsync(IDbContextFactory<DashboardDbContext> factory, DatabaseFile? file, ILogger logger, CancellationToken cancellationToken = default)
     {
+        if (file is null)
+        {
+            await MigrateServerAsync(factory, logger, cancellationToken);
+            return;
+        }
+
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -47,6 +55,24 @@ public static class DatabaseMigration
             }
 
             await UseWriteAheadLogAsync(db, cancellationToken);
+        }
+    }
+
+    private static async Task MigrateServerAsync(IDbContextFactory<DashboardDbContext> factory, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new Hosting.StartupException($"Setting Database:ConnectionString does not reach a usable PostgreSQL database: {e.Message}", e);
         }
     }
 

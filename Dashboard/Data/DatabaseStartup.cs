@@ -15,7 +15,7 @@ public static class DatabaseStartup
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dashboard.Database");
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await DatabaseMigration.MigrateAsync(services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), services.GetRequiredService<DatabaseFile>(), logger);
+        await DatabaseMigration.MigrateAsync(services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), services.GetRequiredService<DashboardDatabase>().File, logger);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Reporting;
 
-public sealed class BoardPackTests : DashboardTestContext
+public class BoardPackTests : DashboardTestContext
 {
     private async Task<BoardPack> PackFor9December2010Async()
     {
@@ -101,4 +101,10 @@ public sealed class BoardPackTests : DashboardTestContext
         Assert.Equal("Only administrators can freeze a board pack.", result.Error);
         Assert.False(await db.FrozenBoardPacks.AnyAsync(ct));
     }
+}
+
+/// <summary>The board pack, frozen packs included, built from PostgreSQL.</summary>
+public sealed class BoardPackTestsOnPostgres : BoardPackTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Risks;
 
-public sealed class RiskCommandsTests : DashboardTestContext
+public class RiskCommandsTests : DashboardTestContext
 {
     public RiskCommandsTests() => Services.AddScoped<RiskCommands>();
 
@@ -108,4 +108,10 @@ public sealed class RiskCommandsTests : DashboardTestContext
         Assert.Equal(6, Assert.Single(risk.Assessments).Score.Value);
         Assert.Equal(3, risk.TargetScore!.Value.Value);
     }
+}
+
+/// <summary>The same risk commands (authorization, history, optimistic concurrency) on PostgreSQL.</summary>
+public sealed class RiskCommandsTestsOnPostgres : RiskCommandsTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }
