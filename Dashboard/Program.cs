@@ -4,6 +4,7 @@ using Dashboard.Data;
 using Dashboard.Features.Reporting;
 using Dashboard.Features.Risks;
 using Dashboard.Hosting;
+using Dashboard.Jobs;
 using Dashboard.Live;
 
 if (MigrationScaffolding.TryRun(args))
@@ -20,6 +21,7 @@ try
     builder.AddUserInterface();
     builder.AddLiveUpdates();
     builder.AddRisks();
+    builder.AddJobs();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
@@ -35,6 +37,7 @@ try
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapSignOut();
     app.MapBoardPackExport();
+    app.MapJobs();
 
     await app.RunAsync();
     return 0;
