@@ -1,6 +1,8 @@
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Email;
+using Dashboard.Features.Reminders;
 using Dashboard.Features.Reporting;
 using Dashboard.Features.Risks;
 using Dashboard.Hosting;
@@ -22,6 +24,8 @@ try
     builder.AddLiveUpdates();
     builder.AddRisks();
     builder.AddJobs();
+    builder.AddEmail();
+    builder.AddReminders();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

@@ -81,4 +81,27 @@ public sealed class ReminderLadder
 
         return null;
     }
+
+    /// <summary>
+    /// The range of deadlines for which some step can be current on <paramref name="today"/>: the
+    /// reminder run need look at no obligation outside it.
+    /// </summary>
+    public (DateOnly From, DateOnly To) DeadlinesInPlay(DateOnly today, WorkingCalendar calendar)
+    {
+        var first = Steps[0].When;
+        var last = Steps[^1].When;
+        var from = today;
+        while (last.From(from.AddDays(-1), calendar).AddDays(LastStepLastsDays) >= today)
+        {
+            from = from.AddDays(-1);
+        }
+
+        var to = today;
+        while (first.From(to.AddDays(1), calendar) <= today)
+        {
+            to = to.AddDays(1);
+        }
+
+        return (from, to);
+    }
 }

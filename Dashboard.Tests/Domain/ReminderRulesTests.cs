@@ -189,4 +189,17 @@ public sealed class ReminderRulesTests
         Assert.Equal("Overdue", due["Payroll: status card for December 2010"]);
         Assert.Equal("Escalation", due["Emergency Planning: highlight report for the period ending 30 November 2010"]);
     }
+
+    [Fact]
+    public void The_run_looks_only_at_deadlines_some_step_can_still_reach()
+    {
+        var (from, to) = ReminderLadder.Default.DeadlinesInPlay(D(2010, 12, 9), Calendar);
+
+        // An 18 November deadline reached its final escalation (10 working days) on 2 December, which lasts until 9 December.
+        Assert.Equal(D(2010, 11, 18), from);
+        Assert.Null(ReminderLadder.Default.StepOn(from.AddDays(-1), D(2010, 12, 9), Calendar));
+        Assert.Equal("Final escalation", ReminderLadder.Default.StepOn(from, D(2010, 12, 9), Calendar)?.Name);
+        Assert.Equal(D(2010, 12, 16), to);
+        Assert.Equal("Heads-up", ReminderLadder.Default.StepOn(to, D(2010, 12, 9), Calendar)?.Name);
+    }
 }

@@ -98,8 +98,10 @@ internal static class AuditRecorder
         return pending;
     }
 
+    // The reminder outbox is its own log (the reminder log page), written by the system only.
     private static bool IsAudited(object entity) =>
-        entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityRoleClaim<string>);
+        entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityRoleClaim<string>
+            or Dashboard.Domain.Reminders.ReminderMessage or Dashboard.Domain.Reminders.ReminderItem);
 
     private static string EntityTypeName(EntityEntry entry) => entry.Entity switch
     {
