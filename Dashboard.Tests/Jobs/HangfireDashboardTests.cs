@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Jobs;
 
-/// <summary>The Hangfire dashboard at /hangfire is for administrators only, checked by the server.</summary>
+/// <summary>The Hangfire dashboard at /hangfire and the reminder log are for administrators only, checked by the server.</summary>
 public sealed class HangfireDashboardTests(AppWithBrowser fixture) : IClassFixture<AppWithBrowser>
 {
     [Fact]
@@ -23,7 +23,7 @@ public sealed class HangfireDashboardTests(AppWithBrowser fixture) : IClassFixtu
     [InlineData("Board member")]
     [InlineData("Service manager")]
     [InlineData("Report owner")]
-    public async Task Anyone_but_an_administrator_is_refused(string role)
+    public async Task Anyone_but_an_administrator_is_refused_the_hangfire_dashboard_and_the_reminder_log(string role)
     {
         var (email, password) = role switch
         {
@@ -37,11 +37,15 @@ public sealed class HangfireDashboardTests(AppWithBrowser fixture) : IClassFixtu
 
         Assert.EndsWith("/access-denied", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.DoesNotContain("send-reminders", await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/admin/reminders");
+        await Assertions.Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reminder log" })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 
     [Fact]
-    public async Task An_administrator_sees_the_recurring_reminder_job_on_london_time()
+    public async Task An_administrator_sees_the_recurring_reminder_job_and_the_reminder_log()
     {
         var page = await fixture.SignedInPageAsync(DemoAccounts.Administrator.Email, DemoAccounts.Administrator.Password);
 
@@ -51,6 +55,9 @@ public sealed class HangfireDashboardTests(AppWithBrowser fixture) : IClassFixtu
         var row = page.Locator("tr", new() { HasText = "send-reminders" });
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(row).ToContainTextAsync("0 6 * * *");
+
+        await page.GotoAsync("/admin/reminders");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reminder log" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
     }
 }
