@@ -19,10 +19,13 @@ public sealed class ReminderPagesTests : DashboardTestContext
         DeadlineRules.Default, ReminderLadder.Default, new WorkingCalendar([new DateOnly(2010, 12, 27), new DateOnly(2010, 12, 28), new DateOnly(2011, 1, 3)]),
         new Uri("http://dashboard.example/"));
 
+    private readonly TriggerRecorder jobs = new();
+
     public ReminderPagesTests()
     {
         Services.AddSingleton(Rules);
         Services.AddScoped<ReminderQueries>();
+        Services.AddSingleton<Hangfire.IRecurringJobManager>(jobs);
     }
 
     [Fact]
@@ -84,5 +87,31 @@ public sealed class ReminderPagesTests : DashboardTestContext
         var files = Directory.GetFiles(pickup, "*.eml");
         Assert.Equal(3, files.Length);
         Assert.All(files, f => Assert.StartsWith("[Shared Services] ", MimeMessage.Load(f, Xunit.TestContext.Current.CancellationToken).Subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_administrator_can_start_the_reminder_run_now()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var page = Render<ReminderLogPage>();
+        page.WaitForAssertion(() => Assert.Contains("No reminders have been sent yet.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        await page.FindAll("button").Single(b => b.TextContent.Contains("Send reminders now", StringComparison.Ordinal)).ClickAsync(new());
+
+        Assert.Equal([ReminderJob.Id], jobs.Triggered);
+        Assert.Contains("The reminder run has started.", page.Find("[role=status]").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records which recurring jobs the page asked Hangfire to run now.</summary>
+    private sealed class TriggerRecorder : Hangfire.IRecurringJobManager
+    {
+        public List<string> Triggered { get; } = [];
+
+        public void Trigger(string recurringJobId) => Triggered.Add(recurringJobId);
+
+        public void AddOrUpdate(string recurringJobId, Hangfire.Common.Job job, string cronExpression, Hangfire.RecurringJobOptions options) =>
+            throw new NotSupportedException("Pages do not register recurring jobs.");
+
+        public void RemoveIfExists(string recurringJobId) => throw new NotSupportedException("Pages do not remove recurring jobs.");
     }
 }
