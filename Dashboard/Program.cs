@@ -4,6 +4,7 @@ using Dashboard.Data;
 using Dashboard.Email;
 using Dashboard.Features.Reminders;
 using Dashboard.Features.Reporting;
+using Dashboard.Features.Rollups;
 using Dashboard.Features.Risks;
 using Dashboard.Hosting;
 using Dashboard.Jobs;
@@ -26,6 +27,7 @@ try
     builder.AddJobs();
     builder.AddEmail();
     builder.AddReminders();
+    builder.AddQuarterlyRollups();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

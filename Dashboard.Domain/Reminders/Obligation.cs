@@ -23,7 +23,10 @@ public sealed record Obligation(
     int OwnerId,
     string Title)
 {
-    public string Key => CouncilId is { } council ? $"{Kind}/{SubjectId}/{council}" : $"{Kind}/{SubjectId}";
+    public string Key => KeyOf(Kind, SubjectId, CouncilId);
+
+    public static string KeyOf(ObligationKind kind, int subjectId, int? councilId) =>
+        councilId is { } council ? $"{kind}/{subjectId}/{council}" : $"{kind}/{subjectId}";
 }
 
 /// <summary>A reminder step that is due today for an obligation.</summary>

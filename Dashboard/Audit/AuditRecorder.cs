@@ -98,10 +98,11 @@ internal static class AuditRecorder
         return pending;
     }
 
-    // The reminder outbox is its own log (the reminder log page), written by the system only.
+    // The reminder outbox (the reminder log page) and the rollup snapshots (versioned with who triggered them) are their own records.
     private static bool IsAudited(object entity) =>
         entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityRoleClaim<string>
-            or Dashboard.Domain.Reminders.ReminderMessage or Dashboard.Domain.Reminders.ReminderItem);
+            or Dashboard.Domain.Reminders.ReminderMessage or Dashboard.Domain.Reminders.ReminderItem
+            or Dashboard.Domain.Rollups.QuarterlyRollup or Dashboard.Domain.Rollups.RollupFigure);
 
     private static string EntityTypeName(EntityEntry entry) => entry.Entity switch
     {

@@ -8,6 +8,7 @@ using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Reminders;
 using Dashboard.Domain.Risks;
+using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Services;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<FrozenBoardPack> FrozenBoardPacks => Set<FrozenBoardPack>();
     public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
     public DbSet<ReminderItem> ReminderItems => Set<ReminderItem>();
+    public DbSet<QuarterlyRollup> QuarterlyRollups => Set<QuarterlyRollup>();
 
     /// <summary>Finds who is saving (set by the app's context factory); without it changes are the system's.</summary>
     public AuditActorSource? ActorSource { get; init; }
@@ -284,6 +286,20 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(i => i.ObligationKey).HasMaxLength(60);
             e.Property(i => i.Step).HasMaxLength(60);
             e.Property(i => i.Title).HasMaxLength(500);
+        });
+
+        builder.Entity<QuarterlyRollup>(e =>
+        {
+            // Two runs of the same quarter at once cannot both become the same version.
+            e.HasIndex(r => new { r.FinancialYear, r.Quarter, r.Version }).IsUnique();
+            e.Property(r => r.TriggeredBy).HasMaxLength(200);
+            e.HasMany(r => r.Figures).WithOne().HasForeignKey(f => f.QuarterlyRollupId);
+        });
+
+        builder.Entity<RollupFigure>(e =>
+        {
+            e.Property(f => f.Scope).HasMaxLength(20);
+            e.Property(f => f.Measure).HasMaxLength(100);
         });
     }
 }

@@ -730,6 +730,66 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("RiskRegisters");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Rollups.QuarterlyRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyRollups");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.RollupFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuarterlyRollupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterlyRollupId");
+
+                    b.ToTable("RollupFigure");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Services.BenefitEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1339,6 +1399,15 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("SharedService");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Rollups.RollupFigure", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Rollups.QuarterlyRollup", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("QuarterlyRollupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Services.BenefitEntry", b =>
                 {
                     b.HasOne("Dashboard.Domain.Services.SharedService", "SharedService")
@@ -1499,6 +1568,11 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Issues");
 
                     b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.QuarterlyRollup", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.HighlightReport", b =>

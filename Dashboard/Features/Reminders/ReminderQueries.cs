@@ -68,21 +68,21 @@ public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFact
         foreach (var card in await db.StatusUpdates.Where(u => serviceIds.Contains(u.SharedServiceId) && u.Period >= earliest)
                      .Select(u => new { u.SharedServiceId, u.Period }).ToListAsync(cancellationToken))
         {
-            supplied.Add((new Obligation(ObligationKind.StatusCard, card.SharedServiceId, null, card.Period, default, 0, "").Key, card.Period));
+            supplied.Add((Obligation.KeyOf(ObligationKind.StatusCard, card.SharedServiceId, null), card.Period));
         }
 
         var indicatorIds = byKind[ObligationKind.PerformanceValue].Select(o => o.SubjectId).Distinct().ToList();
         foreach (var value in await db.PiValues.Where(v => indicatorIds.Contains(v.PerformanceIndicatorId) && v.PeriodStart >= earliest)
                      .Select(v => new { v.PerformanceIndicatorId, v.CouncilId, v.PeriodStart }).ToListAsync(cancellationToken))
         {
-            supplied.Add((new Obligation(ObligationKind.PerformanceValue, value.PerformanceIndicatorId, value.CouncilId, value.PeriodStart, default, 0, "").Key, value.PeriodStart));
+            supplied.Add((Obligation.KeyOf(ObligationKind.PerformanceValue, value.PerformanceIndicatorId, value.CouncilId), value.PeriodStart));
         }
 
         var projectIds = byKind[ObligationKind.HighlightReport].Select(o => o.SubjectId).Distinct().ToList();
         foreach (var report in await db.HighlightReports.Where(r => projectIds.Contains(r.SharedServiceId) && r.PeriodEnding >= earliest)
                      .Select(r => new { r.SharedServiceId, r.PeriodEnding }).ToListAsync(cancellationToken))
         {
-            supplied.Add((new Obligation(ObligationKind.HighlightReport, report.SharedServiceId, null, report.PeriodEnding, default, 0, "").Key, report.PeriodEnding));
+            supplied.Add((Obligation.KeyOf(ObligationKind.HighlightReport, report.SharedServiceId, null), report.PeriodEnding));
         }
 
         // A review is owed for the review date it was scheduled on; reviewing or closing the risk settles it.

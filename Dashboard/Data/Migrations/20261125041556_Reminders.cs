@@ -12,6 +12,23 @@ namespace Dashboard.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "QuarterlyRollups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FinancialYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TriggeredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarterlyRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReminderMessages",
                 columns: table => new
                 {
@@ -39,6 +56,28 @@ namespace Dashboard.Data.Migrations
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RollupFigure",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuarterlyRollupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupFigure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RollupFigure_QuarterlyRollups_QuarterlyRollupId",
+                        column: x => x.QuarterlyRollupId,
+                        principalTable: "QuarterlyRollups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -70,6 +109,12 @@ namespace Dashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuarterlyRollups_FinancialYear_Quarter_Version",
+                table: "QuarterlyRollups",
+                columns: new[] { "FinancialYear", "Quarter", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReminderItems_ObligationKey_Period_Step",
                 table: "ReminderItems",
                 columns: new[] { "ObligationKey", "Period", "Step" },
@@ -89,6 +134,11 @@ namespace Dashboard.Data.Migrations
                 name: "IX_ReminderMessages_Status_CreatedAt",
                 table: "ReminderMessages",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RollupFigure_QuarterlyRollupId",
+                table: "RollupFigure",
+                column: "QuarterlyRollupId");
         }
 
         /// <inheritdoc />
@@ -98,7 +148,13 @@ namespace Dashboard.Data.Migrations
                 name: "ReminderItems");
 
             migrationBuilder.DropTable(
+                name: "RollupFigure");
+
+            migrationBuilder.DropTable(
                 name: "ReminderMessages");
+
+            migrationBuilder.DropTable(
+                name: "QuarterlyRollups");
         }
     }
 }
