@@ -70,6 +70,11 @@ public static class JobsExtensions
             {
                 throw new StartupException($"Setting Jobs:Schedules:{job.Id} '{cron}' is not a valid cron expression: {e.Message}", e);
             }
+
+            if (job.CatchUpAtStartUp)
+            {
+                manager.Trigger(job.Id);
+            }
         }
 
         // Hangfire's own filter would only allow local requests; ASP.NET Core's policy decides instead.
@@ -79,5 +84,9 @@ public static class JobsExtensions
     }
 }
 
-/// <summary>A recurring job (registered as a singleton by its feature): its fixed id, the cron used when "Jobs:Schedules:{Id}" is not set, and how to register it.</summary>
-public sealed record RecurringJobDefinition(string Id, string DefaultCron, Action<IRecurringJobManager, string, RecurringJobOptions> Register);
+/// <summary>
+/// A recurring job (registered as a singleton by its feature): its fixed id, the cron used when
+/// "Jobs:Schedules:{Id}" is not set, and how to register it. <see cref="CatchUpAtStartUp"/> also runs
+/// it once at start-up, for an idempotent job whose occurrence a stopped server would otherwise miss.
+/// </summary>
+public sealed record RecurringJobDefinition(string Id, string DefaultCron, Action<IRecurringJobManager, string, RecurringJobOptions> Register, bool CatchUpAtStartUp = false);

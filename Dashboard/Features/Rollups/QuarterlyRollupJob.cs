@@ -15,9 +15,13 @@ public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbF
 
     public const string Schedule = "Schedule";
 
-    /// <summary>02:00 on the 5th day after each quarter ends (5 July, October, January and April).</summary>
+    /// <summary>
+    /// 02:00 on the 5th day after each quarter ends (5 July, October, January and April), and at
+    /// start-up, so a server that was down on the 5th still snapshots the quarter.
+    /// </summary>
     public static RecurringJobDefinition Recurring { get; } = new(Id, "0 2 5 1,4,7,10 *",
-        (manager, cron, options) => manager.AddOrUpdate<QuarterlyRollupJob>(Id, job => job.RunForClosedQuarterAsync(CancellationToken.None), cron, options));
+        (manager, cron, options) => manager.AddOrUpdate<QuarterlyRollupJob>(Id, job => job.RunForClosedQuarterAsync(CancellationToken.None), cron, options),
+        CatchUpAtStartUp: true);
 
     /// <summary>
     /// The scheduled run: the quarter that closed last. A retry or a second server finds the
