@@ -91,6 +91,24 @@ public sealed class ReminderJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_escalation_for_someone_with_no_director_copies_the_administrators()
+    {
+        await using var smtp = await LoopbackSmtpServer.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = await database.OpenAsync())
+        {
+            (await db.People.SingleAsync(p => p.Name == "Ian Brooks", ct)).DirectorId = null;
+            await db.SaveChangesAsync(ct);
+        }
+
+        await Job(smtp).RunAsync(ct);
+
+        var escalated = ByRecipient(smtp)[$"ian.brooks@{DemoSeed.Domain}"];
+        Assert.Equal($"priya.shah@{DemoSeed.Domain}", ((MailboxAddress)escalated.Cc.Single()).Address);
+        Assert.Contains("Priya Shah is copied in because an update is well overdue.", escalated.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_the_mail_server_down_the_run_fails_keeps_the_outbox_and_sends_each_message_once_when_it_returns()
     {
         await using var smtp = LoopbackSmtpServer.Stopped();

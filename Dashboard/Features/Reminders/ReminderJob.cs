@@ -198,7 +198,9 @@ public sealed class ReminderJob(
                 where role.Name == Roles.Administrator && user.Email != null
                 select new { user.Email, Name = user.Person != null ? user.Person.Name : user.Email })
             .ToListAsync(cancellationToken);
-        return [.. administrators.Select(a => (a.Name!, a.Email!)).Where(a => !string.Equals(a.Item2, recipient.Email, StringComparison.OrdinalIgnoreCase))];
+        return [.. administrators
+            .Where(a => !string.Equals(a.Email, recipient.Email, StringComparison.OrdinalIgnoreCase))
+            .Select(a => (Name: a.Name!, Email: a.Email!))];
     }
 }
 

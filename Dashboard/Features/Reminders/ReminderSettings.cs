@@ -52,7 +52,8 @@ public static class ReminderSettings
             throw new StartupException($"Setting Reminders:SiteAddress must be the dashboard's http(s) address, not '{options.SiteAddress}'.");
         }
 
-        var holidays = options.BankHolidays.Select((d, i) => DashboardConfiguration.ParseDate($"Reminders:BankHolidays:{i}", d)!.Value);
+        var holidays = options.BankHolidays.Select((d, i) => DashboardConfiguration.ParseDate($"Reminders:BankHolidays:{i}", d)
+            ?? throw new StartupException($"Setting Reminders:BankHolidays:{i} is empty; write a date as yyyy-MM-dd.")).ToList();
         var deadlines = new DeadlineRules(
             Deadline(options, nameof(DeadlineRules.StatusCard), DeadlineRules.Default.StatusCard),
             Deadline(options, nameof(DeadlineRules.PerformanceValue), DeadlineRules.Default.PerformanceValue),
