@@ -1,9 +1,13 @@
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Email;
+using Dashboard.Features.Reminders;
 using Dashboard.Features.Reporting;
+using Dashboard.Features.Rollups;
 using Dashboard.Features.Risks;
 using Dashboard.Hosting;
+using Dashboard.Jobs;
 using Dashboard.Live;
 
 if (MigrationScaffolding.TryRun(args))
@@ -25,6 +29,10 @@ try
     builder.AddUserInterface();
     builder.AddLiveUpdates();
     builder.AddRisks();
+    builder.AddJobs();
+    builder.AddEmail();
+    builder.AddReminders();
+    builder.AddQuarterlyRollups();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
@@ -40,6 +48,7 @@ try
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapSignOut();
     app.MapBoardPackExport();
+    app.MapJobs();
 
     await app.RunAsync();
     return 0;

@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
     /// <summary>Every page a role can open. Add new pages here.</summary>
     public static TheoryData<string, string> PagesByRole()
     {
-        string[] everyone = ["/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1"];
+        string[] everyone = ["/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1", "/my-updates", "/reports/quarterly"];
         var data = new TheoryData<string, string>();
         foreach (var role in new[] { "Administrator", "Board member", "Service manager", "Report owner" })
         {
@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
 
         data.Add("Administrator", "/admin");
         data.Add("Administrator", "/admin/audit");
+        data.Add("Administrator", "/admin/reminders");
         return data;
     }
 

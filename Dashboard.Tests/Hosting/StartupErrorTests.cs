@@ -97,6 +97,26 @@ public sealed class StartupErrorTests
         Assert.Single(NonEmptyLines(stderr));
     }
 
+    [Theory]
+    [InlineData("Jobs__Schedules__send-reminders", "every morning", "Setting Jobs:Schedules:send-reminders 'every morning' is not a valid cron expression")]
+    [InlineData("Jobs__Storage", "Sqlite", "Setting Jobs:Storage must be InMemory or PostgreSql, not 'Sqlite'.")]
+    [InlineData("Reminders__Deadlines__StatusCard", "soon", "Setting Reminders:Deadlines:StatusCard 'soon' cannot be read")]
+    [InlineData("Reminders__Ladder__1__When", "30 days before", "Setting Reminders:Ladder is not usable: Step 'Final heads-up' (30 days before) must come after step 'Heads-up' (7 days before).")]
+    [InlineData("Reminders__BankHolidays__0", "25/12/2010", "Setting Reminders:BankHolidays:0 must be a date written yyyy-MM-dd, not '25/12/2010'.")]
+    [InlineData("Email__Transport", "Pigeon", "Setting Email:Transport must be Pickup or Smtp, not 'Pigeon'.")]
+    public async Task Bad_job_reminder_and_email_settings_name_the_setting(string variable, string value, string message)
+    {
+        var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()
+        {
+            ["Database__Path"] = TestDatabase.NewTemporaryPath(),
+            [variable] = value,
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Dashboard cannot start: {message}", stderr, StringComparison.Ordinal);
+        Assert.Single(NonEmptyLines(stderr));
+    }
+
     private static string[] NonEmptyLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static async Task<(int ExitCode, string Stderr)> RunAppAsync(string workingDirectory, Dictionary<string, string> environment, string? dll = null)
