@@ -35,6 +35,7 @@ try
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapSignOut();
     app.MapBoardPackExport();
+    app.MapRiskRegisterExport();
 
     await app.RunAsync();
     return 0;
