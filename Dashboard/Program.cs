@@ -49,6 +49,7 @@ try
     app.MapSignOut();
     app.MapBoardPackExport();
     app.MapJobs();
+    app.MapRiskRegisterExport();
 
     await app.RunAsync();
     return 0;
