@@ -1,6 +1,7 @@
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
 using Dashboard.Features.Risks;
 using Dashboard.Hosting;
@@ -20,6 +21,7 @@ try
     builder.AddUserInterface();
     builder.AddLiveUpdates();
     builder.AddRisks();
+    builder.AddPerformance();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
