@@ -20,7 +20,7 @@ public sealed class PerformanceChartBrowserTests(AppWithBrowser fixture) : IClas
         await Assertions.Expect(legend).ToHaveTextAsync(["BDC actual", "BDC target", "RBC actual", "RBC target"]);
         await Assertions.Expect(chart.Locator("svg.apexcharts-svg")).ToContainTextAsync("2010/11");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the data table for NI 191 Household waste (kg): actual against target for each council" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show as table: NI 191 Household waste (kg): actual against target for each council" }).ClickAsync();
         var june = page.Locator(".pi-history tr", new() { HasText = "Jun 2010" });
         await Assertions.Expect(june).ToContainTextAsync("49.15 kg");
         await page.Context.CloseAsync();

@@ -28,6 +28,7 @@ public static class PerformanceRegistration
         }
 
         builder.Services.AddSingleton(new PerformanceRules(settings.StabilityBandPercent, settings.StaleAfterDays));
+        builder.Services.AddScoped<PerformanceCommands>();
         return builder;
     }
 }
