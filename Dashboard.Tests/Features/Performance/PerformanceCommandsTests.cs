@@ -118,3 +118,62 @@ public sealed class PerformanceCommandsTests : DashboardTestContext
         Assert.Equal("That period is not in 2010/11.", result.FieldErrors[PiFigureEntry.FieldKey(bdc, new DateOnly(2011, 4, 1), "Period")]);
     }
 }
+
+public sealed class CatalogueCommandsTests : DashboardTestContext
+{
+    public CatalogueCommandsTests() => Services.AddScoped<PerformanceCommands>();
+
+    private PerformanceCommands Commands => Services.GetRequiredService<PerformanceCommands>();
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<PerformanceIndicator> IndicatorAsync(string reference)
+    {
+        await using var db = await Database.OpenAsync();
+        return await db.PerformanceIndicators.Include(p => p.Baselines).Include(p => p.Values).Include(p => p.Targets).SingleAsync(p => p.Ref == reference, Ct);
+    }
+
+    private static CatalogueInput Input(PerformanceIndicator pi, string tolerance, string? bdcBaseline = null) =>
+        new(pi.Description, pi.Polarity, tolerance, pi.IsDataOnly, new Dictionary<int, string?> { [pi.Baselines[0].CouncilId] = bdcBaseline });
+
+    [Fact]
+    public async Task Widening_the_tolerance_turns_Bromsgrove_waste_amber()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var pi = await IndicatorAsync("NI 191");
+        var bdc = pi.Baselines[0].CouncilId;
+
+        var result = await Commands.SaveCatalogueAsync(pi.Id, Input(pi, "5", "600"), Ct);
+
+        Assert.True(result.Succeeded);
+        var after = await IndicatorAsync("NI 191");
+        Assert.Equal(5m, after.TolerancePercent);
+        Assert.Equal(600m, after.Baselines.Single(b => b.CouncilId == bdc).Value);
+        var standing = PiStanding.Assess(PiFigures.For(after, bdc), new DateOnly(2010, 6, 1), new DateOnly(2010, 7, 9), PerformanceRules.Default);
+        Assert.Equal(TrafficLight.WithinTolerance, standing.Light);
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_change_the_catalogue()
+    {
+        var pi = await IndicatorAsync("NI 191");
+        await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
+
+        Assert.Equal("Only an administrator can change the indicator catalogue.", (await Commands.SaveCatalogueAsync(pi.Id, Input(pi, "5"), Ct)).Error);
+        Assert.Equal(2m, (await IndicatorAsync("NI 191")).TolerancePercent);
+    }
+
+    [Fact]
+    public async Task A_bad_tolerance_or_baseline_is_named_and_nothing_is_saved()
+    {
+        var pi = await IndicatorAsync("NI 191");
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+
+        var bad = await Commands.SaveCatalogueAsync(pi.Id, Input(pi, "lots", "-1"), Ct);
+
+        Assert.Equal("Enter the tolerance as a percentage of the target, from 0 to 100.", bad.FieldErrors[nameof(CatalogueInput.TolerancePercent)]);
+        Assert.Equal("kg cannot be negative for NI 191.", bad.FieldErrors[CatalogueInput.BaselineKey(pi.Baselines[0].CouncilId)]);
+        var after = await IndicatorAsync("NI 191");
+        Assert.Equal((2m, pi.Baselines[0].Value), (after.TolerancePercent, after.Baselines.Single(b => b.Id == pi.Baselines[0].Id).Value));
+    }
+}

@@ -123,6 +123,52 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         return CommandResult.Saved;
     }
 
+    /// <summary>
+    /// Changes the catalogue entry. Targets stay stored when an indicator becomes data only, so switching
+    /// back restores its traffic lights rather than losing a year's targets.
+    /// </summary>
+    public async Task<CommandResult> SaveCatalogueAsync(int indicatorId, CatalogueInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pi = await db.PerformanceIndicators.Include(p => p.Baselines).FirstOrDefaultAsync(p => p.Id == indicatorId, cancellationToken);
+        if (pi is null)
+        {
+            return CommandResult.Refused("That indicator does not exist.");
+        }
+
+        if (!await user.IsAdministratorAsync())
+        {
+            return CommandResult.Refused("Only an administrator can change the indicator catalogue.");
+        }
+
+        if (input.Validate(pi) is { Count: > 0 } errors)
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        pi.Description = input.Description!.Trim();
+        pi.Polarity = input.Polarity;
+        pi.TolerancePercent = input.Tolerance;
+        pi.IsDataOnly = input.IsDataOnly;
+        foreach (var (councilId, text) in input.Baselines.Where(b => !string.IsNullOrWhiteSpace(b.Value)))
+        {
+            var value = PiFigureEntry.ParseValue(pi, text).Value!.Value;
+            var baseline = pi.Baselines.FirstOrDefault(b => b.CouncilId == councilId);
+            if (baseline is null)
+            {
+                pi.Baselines.Add(new PiBaseline { CouncilId = councilId, Value = value, MeasuredOn = clock.Today });
+            }
+            else
+            {
+                baseline.Value = value;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} catalogue entry changed"));
+        return CommandResult.Saved;
+    }
+
     private static void Upsert(PerformanceIndicator pi, int councilId, FinancialYear year, DateOnly? period, decimal value)
     {
         var target = pi.Targets.FirstOrDefault(t => t.CouncilId == councilId && t.FinancialYear == year.StartYear && t.PeriodStart == period);

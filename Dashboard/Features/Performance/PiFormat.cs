@@ -9,6 +9,9 @@ public static class PiFormat
     public static string Value(PerformanceIndicator pi, decimal? value) =>
         value is { } v ? v.ToString("N" + pi.DecimalPlaces, UkFormat.Culture) : "–";
 
+    /// <summary>A stored figure as an input box shows it: no thousands separators, so it reads back exactly.</summary>
+    public static string Editable(PerformanceIndicator pi, decimal value) => value.ToString("F" + pi.DecimalPlaces, UkFormat.Culture);
+
     public static string WithUnit(PerformanceIndicator pi, decimal? value) =>
         value is null ? "–" : pi.Unit switch
         {
