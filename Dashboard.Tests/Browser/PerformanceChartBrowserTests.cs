@@ -17,12 +17,12 @@ public sealed class PerformanceChartBrowserTests(AppWithBrowser fixture) : IClas
         var series = chart.Locator("svg .apexcharts-line-series .apexcharts-series");
         await Assertions.Expect(series).ToHaveCountAsync(4, new() { Timeout = 30_000 });
         var legend = chart.Locator(".apexcharts-legend-text");
-        await Assertions.Expect(legend).ToHaveTextAsync(["BDC actual", "BDC target", "RBC actual", "RBC target"]);
-        await Assertions.Expect(chart.Locator("svg.apexcharts-svg")).ToContainTextAsync("2010/11");
+        await Assertions.Expect(legend).ToHaveTextAsync(["BDC actual", "BDC target", "RBC actual", "RBC target"], new() { Timeout = 30_000 });
+        await Assertions.Expect(chart.Locator("svg.apexcharts-svg")).ToContainTextAsync("2010/11", new() { Timeout = 30_000 });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Show as table: NI 191 Household waste (kg): actual against target for each council" }).ClickAsync();
         var june = page.Locator(".pi-history tr", new() { HasText = "Jun 2010" });
-        await Assertions.Expect(june).ToContainTextAsync("49.15 kg");
+        await Assertions.Expect(june).ToContainTextAsync("49.15 kg", new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
     }
 }

@@ -9,6 +9,8 @@ namespace Dashboard.Tests.Features.Performance;
 
 public sealed class PerformancePageTests : DashboardTestContext
 {
+    public PerformancePageTests() => Services.AddScoped<PerformanceCommands>();
+
     private IRenderedComponent<PerformancePage> RenderLoaded()
     {
         var page = Render<PerformancePage>();
@@ -87,8 +89,9 @@ public sealed class PerformancePageTests : DashboardTestContext
     }
 
     [Fact]
-    public void The_detail_page_shows_the_indicator_its_baselines_and_both_councils()
+    public async Task The_detail_page_shows_the_indicator_its_baselines_and_both_councils()
     {
+        await SignInAsAsync("Cllr Jordan Ellis", Dashboard.Domain.Organisation.Roles.BoardMember);
         var id = PiId("NI 191");
         var page = Render<IndicatorDetailPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.Contains("NI 191: Household waste (kg)", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
@@ -99,8 +102,9 @@ public sealed class PerformancePageTests : DashboardTestContext
     }
 
     [Fact]
-    public void An_unknown_indicator_says_so()
+    public async Task An_unknown_indicator_says_so()
     {
+        await SignInAsAsync("Cllr Jordan Ellis", Dashboard.Domain.Organisation.Roles.BoardMember);
         var page = Render<IndicatorDetailPage>(p => p.Add(x => x.Id, 999_999));
         page.WaitForAssertion(() => Assert.Contains("Indicator not found", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
