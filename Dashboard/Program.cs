@@ -3,6 +3,7 @@ using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Email;
 using Dashboard.Features.Reminders;
+using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
 using Dashboard.Features.Rollups;
 using Dashboard.Features.Risks;
@@ -33,6 +34,7 @@ try
     builder.AddEmail();
     builder.AddReminders();
     builder.AddQuarterlyRollups();
+    builder.AddPerformance();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

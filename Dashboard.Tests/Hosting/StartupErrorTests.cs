@@ -31,6 +31,20 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task A_staleness_limit_below_one_day_names_the_setting()
+    {
+        var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()
+        {
+            ["Database__Path"] = TestDatabase.NewTemporaryPath(),
+            ["Performance__StaleAfterDays__MonthlyDays"] = "0",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Setting Performance:StaleAfterDays is not usable: MonthlyDays must be at least 1 day (it is 0).", stderr, StringComparison.Ordinal);
+        Assert.Single(NonEmptyLines(stderr));
+    }
+
+    [Fact]
     public async Task A_value_of_the_wrong_type_names_the_setting()
     {
         var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()
