@@ -1,3 +1,4 @@
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
 using Dashboard.Domain.Time;
@@ -11,10 +12,13 @@ public sealed record RiskAtQuarterEnd(int Id, string? CouncilCode, DateOnly Rais
 
 public sealed record SavingsAtQuarterEnd(string CouncilCode, decimal Target, decimal Delivered);
 
+/// <summary>One council's standing on one indicator as at the quarter's last month.</summary>
+public sealed record IndicatorAtQuarterEnd(string CouncilCode, PiStanding Standing);
+
 /// <summary>
-/// The quarter's figures, except the PI summary percentages (which need the PI rules): services by
-/// RAG, projects missing highlight reports, risks per band with movement since the previous quarter,
-/// and savings delivered against target. Pure: the same inputs always give the same figures.
+/// The quarter's figures: the board's three PI summary percentages and PI traffic-light counts, services by
+/// RAG, projects missing highlight reports, risks per band with movement since the previous quarter, and
+/// savings delivered against target. Pure: the same inputs always give the same figures.
 /// </summary>
 public static class RollupCalculation
 {
@@ -25,7 +29,11 @@ public static class RollupCalculation
     public const string SavingsDelivered = "Savings delivered (£)";
     public const string NoStatus = "No status";
 
+    public const string IndicatorsExcludedFromTrend = "Indicators without last year's figure (left out of stable or improving)";
+
     public static string Services(Rag rag) => $"Services {rag}";
+
+    public static string Indicators(TrafficLight light) => $"Indicators: {TrafficLights.Word(light).ToLowerInvariant()}";
 
     public static string Services(string status) => $"Services {status}";
 
@@ -37,6 +45,7 @@ public static class RollupCalculation
         IReadOnlyList<ServiceAtQuarterEnd> services,
         IReadOnlyList<RiskAtQuarterEnd> risks,
         IReadOnlyList<SavingsAtQuarterEnd> savings,
+        IReadOnlyList<IndicatorAtQuarterEnd> indicators,
         ScoreBandSet bands)
     {
         var figures = new List<RollupFigure>();
@@ -69,6 +78,28 @@ public static class RollupCalculation
             var movements = inScope.Select(r => RiskMovement.Between(r.Assessments, previousEnd, end).Direction).ToList();
             Add(scope, RisksMovedUp, movements.Count(d => d == MovementDirection.Increased));
             Add(scope, RisksMovedDown, movements.Count(d => d == MovementDirection.Reduced));
+
+            // A quarter with no indicator to judge has no percentage: the figure is left out, never shown as 0%.
+            var standings = indicators.Where(i => scope == RollupFigure.Combined || i.CouncilCode == scope).Select(i => i.Standing).ToList();
+            var summary = PerformanceSummary.Of(standings);
+            foreach (var (wording, measure) in new[]
+            {
+                (PerformanceSummary.StableOrImprovingWording, summary.StableOrImproving),
+                (PerformanceSummary.MetTargetWording, summary.MetTarget),
+                (PerformanceSummary.ProjectedToMeetWording, summary.ProjectedToMeet),
+            })
+            {
+                if (measure.Percent is { } percent)
+                {
+                    Add(scope, wording, percent);
+                }
+            }
+
+            Add(scope, IndicatorsExcludedFromTrend, summary.StableOrImproving.Excluded);
+            foreach (var light in Enum.GetValues<TrafficLight>())
+            {
+                Add(scope, Indicators(light), standings.Count(s => s.Light == light));
+            }
 
             var lines = savings.Where(s => scope == RollupFigure.Combined || s.CouncilCode == scope).ToList();
             Add(scope, SavingsTarget, lines.Sum(s => s.Target));

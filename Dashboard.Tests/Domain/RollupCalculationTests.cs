@@ -1,3 +1,4 @@
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Services;
@@ -33,7 +34,17 @@ public sealed class RollupCalculationTests
             new(5, "BDC", D(2011, 1, 5), null, [A(2011, 1, 5, Likelihood.High, Impact.Critical)]), // raised after it
         ],
         [new("BDC", 246_000m, 123_000m), new("BDC", 120_000m, 60_000m), new("RBC", 268_000m, 112_000m)],
+        [
+            new("BDC", Standing(TrafficLight.Met, Trend.Improving, willMeet: true)),
+            new("BDC", Standing(TrafficLight.Missed, Trend.Worsening, willMeet: false)),
+            new("RBC", Standing(TrafficLight.WithinTolerance, Trend.Stable, willMeet: true)),
+            new("RBC", Standing(light: null, lastYear: null, willMeet: null)), // data only, no figure a year ago
+        ],
         ScoreBandSet.Default);
+
+    private static PiStanding Standing(TrafficLight? light, Trend? lastYear, bool? willMeet) => new(
+        D(2010, 12, 1), D(2010, 12, 1), 10m, 30m, light is null ? null : 30m, light, Trend.Stable, lastYear,
+        willMeet is null ? null : new YearEndProjection(120m, "Run rate", willMeet), IsStale: false);
 
     private static decimal Value(string scope, string measure) => Figures().Single(f => f.Scope == scope && f.Measure == measure).Value;
 
@@ -77,5 +88,21 @@ public sealed class RollupCalculationTests
         Assert.Equal(
             Figures().Select(f => (f.Scope, f.Measure, f.Value)),
             Figures().Select(f => (f.Scope, f.Measure, f.Value)));
+    }
+
+    [Theory]
+    [InlineData("BDC", 50, 50, 50, 0, 1, 0, 1)]
+    [InlineData("RBC", 100, 0, 100, 1, 0, 1, 0)]
+    [InlineData("Combined", 67, 33, 67, 1, 1, 1, 1)]
+    public void The_boards_three_pi_figures_and_traffic_light_counts_are_kept_per_council_and_combined(
+        string scope, int stableOrImproving, int metTarget, int projected, int excluded, int met, int withinTolerance, int missed)
+    {
+        Assert.Equal(stableOrImproving, Value(scope, PerformanceSummary.StableOrImprovingWording));
+        Assert.Equal(metTarget, Value(scope, PerformanceSummary.MetTargetWording));
+        Assert.Equal(projected, Value(scope, PerformanceSummary.ProjectedToMeetWording));
+        Assert.Equal(excluded, Value(scope, RollupCalculation.IndicatorsExcludedFromTrend));
+        Assert.Equal(met, Value(scope, RollupCalculation.Indicators(TrafficLight.Met)));
+        Assert.Equal(withinTolerance, Value(scope, RollupCalculation.Indicators(TrafficLight.WithinTolerance)));
+        Assert.Equal(missed, Value(scope, RollupCalculation.Indicators(TrafficLight.Missed)));
     }
 }

@@ -18,7 +18,7 @@ public sealed class QuarterlyRollupTests : DashboardTestContext
 
     public QuarterlyRollupTests() => Services.AddSingleton<Hangfire.IBackgroundJobClient>(enqueued);
 
-    private QuarterlyRollupJob Job => new(Database.Factory, new ReportingClock(Time, new DateOnly(2010, 12, 9)), ScoreBandSet.Default, NullLogger<QuarterlyRollupJob>.Instance);
+    private QuarterlyRollupJob Job => new(Database.Factory, new ReportingClock(Time, new DateOnly(2010, 12, 9)), ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, NullLogger<QuarterlyRollupJob>.Instance);
 
     [Fact]
     public async Task Rerunning_a_quarter_adds_a_version_with_identical_figures_and_keeps_the_first()

@@ -1,4 +1,6 @@
 using Dashboard.Data;
+using Dashboard.Domain.Performance;
+using Dashboard.Features.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Time;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Features.Rollups;
 
 /// <summary>Computes and keeps a quarter's snapshot: after each quarter closes, and on demand by an administrator.</summary>
-public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbFactory, ReportingClock clock, ScoreBandSet bands, ILogger<QuarterlyRollupJob> log)
+public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbFactory, ReportingClock clock, ScoreBandSet bands, PerformanceRules performanceRules, ILogger<QuarterlyRollupJob> log)
 {
     public const string Id = "quarterly-rollup";
 
@@ -59,7 +61,13 @@ public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbF
             .Select(s => new SavingsAtQuarterEnd(councils[s.CouncilId], s.Target, s.Delivered))
             .ToList();
 
-        var figures = RollupCalculation.Compute(quarter, [.. councils.Values], services, risks, savings, bands);
+        var lastMonth = new DateOnly(quarter.End.Year, quarter.End.Month, 1);
+        var indicators = (await PerformanceQueries.LoadAsync(db, cancellationToken: cancellationToken))
+            .OverviewAsAt(lastMonth, clock.Today, performanceRules).Indicators
+            .SelectMany(i => i.Councils.Select(c => new IndicatorAtQuarterEnd(c.Council.Code, c.Standing)))
+            .ToList();
+
+        var figures = RollupCalculation.Compute(quarter, [.. councils.Values], services, risks, savings, indicators, bands);
 
         // Readers take the latest version, so the new one appears whole or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
