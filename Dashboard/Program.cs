@@ -3,6 +3,7 @@ using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Features.Reporting;
 using Dashboard.Features.Risks;
+using Dashboard.Features.Services;
 using Dashboard.Hosting;
 using Dashboard.Live;
 
@@ -20,6 +21,7 @@ try
     builder.AddUserInterface();
     builder.AddLiveUpdates();
     builder.AddRisks();
+    builder.AddSharedServices();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
