@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Domain.Services;
+using Dashboard.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Services;
@@ -26,6 +27,9 @@ public sealed record ServiceStatusRow(
 
 public static class ServiceStatusQueries
 {
+    /// <summary>The changes that alter the status tables.</summary>
+    public static IReadOnlyCollection<ChangeArea> ChangesShown { get; } = [ChangeArea.Services, ChangeArea.StatusCards, ChangeArea.HighlightReports];
+
     /// <summary>Every service with its most recent status card, in the report's order (by id, i.e. as set up).</summary>
     /// <param name="db">A short-lived context.</param>
     /// <param name="today">The reporting date, against which cards are overdue and highlight reports missing.</param>
