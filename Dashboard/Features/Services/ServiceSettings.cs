@@ -6,6 +6,7 @@ public static class ServiceSettings
     public static WebApplicationBuilder AddSharedServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StatusCardCommands>();
+        builder.Services.AddScoped<ProjectCommands>();
         return builder;
     }
 }
