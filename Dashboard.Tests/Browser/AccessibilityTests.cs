@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
 
         data.Add("Administrator", "/admin");
         data.Add("Administrator", "/admin/audit");
+        data.Add("Administrator", "/services/16/highlight-reports/new");
         return data;
     }
 
