@@ -36,7 +36,7 @@ public sealed class LiveDashboardTests : DashboardTestContext
         var row = dashboard.Find("tr[data-service='ICT']");
         Assert.Contains("Virtualisation slipped to January.", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("row-changed", row.ClassList);
-        Assert.Contains("ICT status set to Amber", dashboard.Find("[role='status'][aria-live='polite']").TextContent, StringComparison.Ordinal);
+        dashboard.WaitForAssertion(() => Assert.Contains(dashboard.FindAll("[role='status'][aria-live='polite']"), s => s.TextContent.Contains("ICT status set to Amber", StringComparison.Ordinal)), TimeSpan.FromSeconds(5));
 
         // The highlight is brief.
         Time.Advance(TimeSpan.FromSeconds(7));

@@ -11,7 +11,11 @@ namespace Dashboard.Tests.Features.Services;
 
 public sealed class ServicePageTests : DashboardTestContext
 {
-    public ServicePageTests() => Services.AddScoped<StatusCardCommands>();
+    public ServicePageTests()
+    {
+        Services.AddScoped<StatusCardCommands>();
+        Services.AddScoped<ProjectCommands>();
+    }
 
     private async Task<IRenderedComponent<ServicePage>> OpenAsync(string service, string person = "Cllr Jordan Ellis", params string[] roles)
     {
