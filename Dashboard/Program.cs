@@ -7,6 +7,7 @@ using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
 using Dashboard.Features.Rollups;
 using Dashboard.Features.Risks;
+using Dashboard.Features.Services;
 using Dashboard.Hosting;
 using Dashboard.Jobs;
 using Dashboard.Live;
@@ -35,6 +36,7 @@ try
     builder.AddReminders();
     builder.AddQuarterlyRollups();
     builder.AddPerformance();
+    builder.AddSharedServices();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
