@@ -23,14 +23,31 @@ public sealed class KeyboardJourneyTests(AppWithBrowser fixture) : IClassFixture
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Board dashboard" })).ToBeVisibleAsync();
 
-        // The first Tab reaches the skip link, which takes keyboard users past the menu.
-        await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
+        // Once interactive, Blazor moves focus to the page heading, so a screen reader announces the page.
+        await AppWithBrowser.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Board dashboard" })).ToBeFocusedAsync();
 
-        var risksLink = page.GetByRole(AriaRole.Link, new() { Name = "Risks", Exact = true });
-        await risksLink.FocusAsync();
+        // Backwards from the heading: the menu's Risks link, then (before the menu) the skip link.
+        await ShiftTabUntilAsync(page, "Risks");
+        await ShiftTabUntilAsync(page, "Skip to main content");
+        await ShiftTabUntilAsync(page, "Risks", forwards: true);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Risk");
         await context.CloseAsync();
+    }
+
+    /// <summary>Presses Shift+Tab (or Tab) until the focused element's text is the given one, as a keyboard user would.</summary>
+    private static async Task ShiftTabUntilAsync(IPage page, string text, bool forwards = false)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            await page.Keyboard.PressAsync(forwards ? "Tab" : "Shift+Tab");
+            if (await page.EvaluateAsync<string>("document.activeElement.textContent.trim()") == text)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"'{text}' cannot be reached with the keyboard.");
     }
 }

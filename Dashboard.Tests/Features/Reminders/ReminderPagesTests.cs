@@ -42,7 +42,9 @@ public sealed class ReminderPagesTests : DashboardTestContext
         Assert.Contains("(RBC)", rows[1].TextContent, StringComparison.Ordinal);
         Assert.All(rows, r => Assert.Contains("Due Tuesday 7 December 2010, 2 days overdue", r.TextContent, StringComparison.Ordinal));
         Assert.All(rows, r => Assert.Contains("Overdue", r.QuerySelectorAll("td")[2].TextContent, StringComparison.Ordinal));
-        Assert.All(rows, r => Assert.Equal("performance", r.QuerySelector("a")!.GetAttribute("href")));
+        await using var db = await Database.OpenAsync();
+        var lifeline = await db.PerformanceIndicators.SingleAsync(p => p.Ref == "LIF 01", Xunit.TestContext.Current.CancellationToken);
+        Assert.All(rows, r => Assert.Equal($"performance/{lifeline.Id}", r.QuerySelector("a")!.GetAttribute("href")));
     }
 
     [Fact]

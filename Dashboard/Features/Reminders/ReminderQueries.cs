@@ -104,7 +104,8 @@ public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFact
     public static string UpdatePage(ObligationKind kind, int subjectId) => kind switch
     {
         ObligationKind.RiskReview => $"risks/{subjectId}",
-        ObligationKind.PerformanceValue => "performance",
-        _ => "services",
+        ObligationKind.PerformanceValue => $"performance/{subjectId}",
+        ObligationKind.HighlightReport => $"services/{subjectId}/highlight-reports/new",
+        _ => $"services/{subjectId}",
     };
 }
