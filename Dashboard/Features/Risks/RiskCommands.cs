@@ -7,18 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Risks;
 
-/// <summary>The outcome of a change: saved, or why not (per field where it is the input's fault).</summary>
-public sealed record CommandResult(string? Error, IReadOnlyDictionary<string, string> FieldErrors)
-{
-    public static CommandResult Saved { get; } = new(null, new Dictionary<string, string>());
-
-    public bool Succeeded => Error is null && FieldErrors.Count == 0;
-
-    public static CommandResult Refused(string error) => new(error, new Dictionary<string, string>());
-
-    public static CommandResult Invalid(IReadOnlyDictionary<string, string> fieldErrors) => new(null, fieldErrors);
-}
-
 /// <summary>
 /// Changes to risks. Each checks on the server that the user may change the register (its owner or an
 /// administrator), validates, saves in one transaction, then tells open dashboards.

@@ -2,7 +2,6 @@ using Dashboard.Auth;
 using Dashboard.Data;
 using Dashboard.Domain.Services;
 using Dashboard.Domain.Time;
-using Dashboard.Features.Risks;
 using Dashboard.Live;
 using Microsoft.EntityFrameworkCore;
 
