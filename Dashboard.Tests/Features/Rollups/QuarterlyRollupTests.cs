@@ -103,7 +103,7 @@ public sealed class QuarterlyRollupTests : DashboardTestContext
         Assert.Contains("\"name\":\"Amber\"", charts[1], StringComparison.Ordinal);
         Assert.Contains("{\"x\":\"Q3 2010/11\",\"y\":11}", charts[1], StringComparison.Ordinal);
 
-        await page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Show as table: Shared services by RAG status, by quarter").ClickAsync(new());
+        await page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Show as table: Trend in shared services by RAG status").ClickAsync(new());
         var table = page.FindAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Shared services by RAG status at each quarter's end");
         Assert.Equal(["Q2 2010/11", "–", "–", "–"], table.QuerySelectorAll("tbody tr")[1].Children.Select(c => c.TextContent.Trim()));
         Assert.Equal("11", table.QuerySelectorAll("tbody tr")[2].QuerySelector("td")!.TextContent.Trim());
