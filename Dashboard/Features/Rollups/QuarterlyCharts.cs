@@ -9,8 +9,8 @@ namespace Dashboard.Features.Rollups;
 /// <summary>One quarter's figures for the chosen measures, in the measures' order; null where the quarter has no figure.</summary>
 public sealed record QuarterRow(FinancialQuarter Quarter, IReadOnlyList<decimal?> Values);
 
-/// <summary>A run of quarters for some measures of one scope: the rows feed both a chart and its data table.</summary>
-public sealed record QuarterlyTrend(string Scope, IReadOnlyList<string> Measures, IReadOnlyList<QuarterRow> Rows);
+/// <summary>A run of quarters for some measures of one scope (BDC, RBC or Combined): the rows feed both a chart and its data table.</summary>
+public sealed record QuarterlyTrend(IReadOnlyList<string> Measures, IReadOnlyList<QuarterRow> Rows);
 
 /// <summary>Shapes the latest snapshot of each quarter into the quarterly report's trend charts.</summary>
 public static class QuarterlyCharts
@@ -33,7 +33,7 @@ public static class QuarterlyCharts
     {
         if (snapshots.Count == 0)
         {
-            return new QuarterlyTrend(scope, measures, []);
+            return new QuarterlyTrend(measures, []);
         }
 
         var rows = new List<QuarterRow>();
@@ -43,7 +43,7 @@ public static class QuarterlyCharts
             rows.Add(new QuarterRow(quarter, [.. measures.Select(m => figures.FirstOrDefault(f => f.Scope == scope && f.Measure == m)?.Value)]));
         }
 
-        return new QuarterlyTrend(scope, measures, rows);
+        return new QuarterlyTrend(measures, rows);
     }
 
     /// <summary>The board's three PI summary percentages as lines across quarters.</summary>
