@@ -84,6 +84,31 @@ public sealed class QuarterlyRollupTests : DashboardTestContext
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Compute", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_trends_chart_each_computed_quarter_with_a_gap_for_one_never_computed_and_show_as_tables()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var module = JSInterop.SetupModule(Dashboard.Components.Charts.ApexChart.ModulePath);
+        module.SetupVoid("create", _ => true).SetVoidResult();
+        await Job.RunAsync(2010, 1, QuarterlyRollupJob.Schedule, ct);
+        await Job.RunAsync(2010, 3, "Priya Shah", ct);
+        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
+
+        var page = Render<QuarterlyReportPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, module.Invocations.Count(i => i.Identifier == "create")), TimeSpan.FromSeconds(10));
+        var charts = module.Invocations.Where(i => i.Identifier == "create").Select(i => Assert.IsType<string>(i.Arguments[1])).ToList();
+        Assert.Contains($"\"name\":\"{Dashboard.Domain.Performance.PerformanceSummary.MetTargetWording}\"", charts[0], StringComparison.Ordinal);
+        Assert.Contains("{\"x\":\"Q2 2010/11\",\"y\":null}", charts[0], StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Amber\"", charts[1], StringComparison.Ordinal);
+        Assert.Contains("{\"x\":\"Q3 2010/11\",\"y\":11}", charts[1], StringComparison.Ordinal);
+
+        await page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Show as table: Trend in shared services by RAG status").ClickAsync(new());
+        var table = page.FindAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Shared services by RAG status at each quarter's end");
+        Assert.Equal(["Q2 2010/11", "–", "–", "–"], table.QuerySelectorAll("tbody tr")[1].Children.Select(c => c.TextContent.Trim()));
+        Assert.Equal("11", table.QuerySelectorAll("tbody tr")[2].QuerySelector("td")!.TextContent.Trim());
+    }
+
     /// <summary>Records the jobs the page asked Hangfire to run.</summary>
     private sealed class EnqueueRecorder : Hangfire.IBackgroundJobClient
     {

@@ -49,6 +49,9 @@ public sealed record ChartSettings(string Type, int Height)
 
     public ChartAnimations? Animations { get; init; }
 
+    /// <summary>Bars of each category piled on one another rather than side by side.</summary>
+    public bool? Stacked { get; init; }
+
     public string? FontFamily { get; init; }
 }
 
