@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Features.Performance;
 
 /// <summary>A row of a PI values file, checked by the same rules as the figure grid.</summary>
-public sealed record ImportedPiValue(int IndicatorId, string Ref, int CouncilId, string Council, DateOnly Period, decimal Value, string? Note);
+/// <param name="NoteGiven">False when the file has no Note column: the stored note is kept. A blank cell in the column means none, as the download writes it.</param>
+public sealed record ImportedPiValue(int IndicatorId, string Ref, int CouncilId, string Council, DateOnly Period, decimal Value, bool NoteGiven, string? Note);
 
 /// <summary>
 /// Importing PI period values through the shared <see cref="ImportPipeline"/>. Rows are matched to stored
@@ -157,7 +158,7 @@ public sealed class PiValueImport(IDbContextFactory<DashboardDbContext> dbFactor
 
             return row.HasErrors || figures.Count != 1
                 ? null
-                : new ImportedPiValue(pi.Id, pi.Ref, council.Id, council.Code, period.Value, figures[0].Value, figures[0].Note);
+                : new ImportedPiValue(pi.Id, pi.Ref, council.Id, council.Code, period.Value, figures[0].Value, row.HasColumn(Note), figures[0].Note);
         }
 
         private string Codes() => string.Join(" or ", councils.Select(c => c.Code).Order());
@@ -177,7 +178,7 @@ public sealed class PiValueImport(IDbContextFactory<DashboardDbContext> dbFactor
                 differences.Add($"Value: {stored.Value.Normalize()} → {row.Value.Normalize()}");
             }
 
-            if (stored.Note != row.Note)
+            if (row.NoteGiven && stored.Note != row.Note)
             {
                 differences.Add(row.Note is null ? "Note removed" : "Note changed");
             }
@@ -195,7 +196,7 @@ public sealed class PiValueImport(IDbContextFactory<DashboardDbContext> dbFactor
             }
 
             stored.Value = row.Value;
-            stored.Note = row.Note;
+            stored.Note = row.NoteGiven ? row.Note : stored.Note;
             stored.EnteredById = personId;
             stored.EnteredAt = clock.UtcNow;
         }
