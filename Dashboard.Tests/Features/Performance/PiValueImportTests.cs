@@ -181,4 +181,19 @@ public sealed class PiValueImportTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("Only an indicator's owner or an administrator", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("input[type=file]"));
     }
+
+    [Theory]
+    [InlineData(Roles.ServiceManager, true)]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.BoardMember, false)]
+    public async Task The_performance_page_links_to_the_import_only_for_those_who_may_import(string role, bool linked)
+    {
+        Services.AddScoped<PerformanceCommands>();
+        await SignInAsAsync("Sue Marsh", role);
+
+        var page = Render<PerformancePage>();
+
+        page.WaitForAssertion(() => Assert.Contains("performance/figures.xlsx", page.Markup, StringComparison.Ordinal));
+        Assert.Equal(linked, page.FindAll("a[href='performance/import']").Count > 0);
+    }
 }
