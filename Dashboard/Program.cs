@@ -54,6 +54,7 @@ try
     app.MapBoardPackExport();
     app.MapJobs();
     app.MapRiskRegisterExport();
+    app.MapPiValueExport();
 
     await app.RunAsync();
     return 0;

@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         [
             "/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1",
             "/risks/registers/1/add", "/risks/registers/1/import", "/risks/issues/1", "/my-updates", "/reports/quarterly",
-            "/performance/1", "/services/3", "/services/16",
+            "/performance/1", "/services/3", "/services/16", "/performance/import",
         ];
         var data = new TheoryData<string, string>();
         foreach (var role in new[] { "Administrator", "Board member", "Service manager", "Report owner" })

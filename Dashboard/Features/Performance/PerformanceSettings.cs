@@ -29,6 +29,7 @@ public static class PerformanceRegistration
 
         builder.Services.AddSingleton(new PerformanceRules(settings.StabilityBandPercent, settings.StaleAfterDays));
         builder.Services.AddScoped<PerformanceCommands>();
+        builder.Services.AddScoped<PiValueImport>();
         return builder;
     }
 }
