@@ -18,7 +18,7 @@ public static class BenchmarkRun
         await log.WriteLineAsync($"{provider}: server-side render of / ({options.RenderSamples} samples after {options.RenderWarmup} warm-up)");
         var render = await BoardRenderBenchmark.RunAsync(app, database, options.RenderWarmup, options.RenderSamples);
         await log.WriteLineAsync($"{provider}: live updates on {string.Join(", ", options.DashboardCounts)} open dashboards");
-        var live = await LiveUpdateBenchmark.RunAsync(app, data, options);
+        var live = await LiveUpdateBenchmark.RunAsync(app, data, options, log);
 
         var measures = new List<Measure>();
         var renderP50 = Percentiles.Of(render.RenderMs.ToList(), 50);
@@ -37,9 +37,11 @@ public static class BenchmarkRun
             var allP95 = Percentiles.Of(figure.AllVisibleMs.ToList(), 95);
             var pageP95 = Percentiles.Of(figure.PerPageMs.ToList(), 95);
             measures.Add(new($"change_all_visible_p95_ms_n{n}", $"Change → visible on all {n} dashboards, p95", allP95, "ms", "< 500 ms", allP95 / tripP95, "bare round trip p95", Guarded: true));
-            measures.Add(new($"change_per_page_p95_ms_n{n}", $"Change → visible per dashboard (N = {n}), p95", pageP95, "ms", "< 500 ms", pageP95 / tripP95, "bare round trip p95", Guarded: true));
-            measures.Add(new($"round_trip_p95_ms_n{n}", $"Bare circuit round trip (N = {n}), p95", tripP95, "ms", "—", null, null, Guarded: true));
-            measures.Add(new($"round_trip_p50_ms_n{n}", $"Bare circuit round trip (N = {n}), p50", tripP50, "ms", "—", null, null, Guarded: false));
+            measures.Add(new($"change_per_page_p95_ms_n{n}", $"Change → visible per dashboard (N = {n}), p95", pageP95, "ms", "< 500 ms", pageP95 / tripP95, "bare round trip p95", Guarded: false));
+            var savedP95 = Percentiles.Of(figure.SavedMs.ToList(), 95);
+            measures.Add(new($"change_saved_p95_ms_n{n}", $"Change → saved, as the editor sees it (N = {n}), p95", savedP95, "ms", "—", savedP95 / tripP95, "bare round trip p95", Guarded: false));
+            measures.Add(new($"round_trip_p95_ms_n{n}", $"Bare circuit round trip (N = {n}), p95", tripP95, "ms", "—", null, null, Guarded: false));
+            measures.Add(new($"round_trip_p50_ms_n{n}", $"Bare circuit round trip (N = {n}), p50", tripP50, "ms", "—", null, null, Guarded: true));
         }
 
         var largest = live[^1];

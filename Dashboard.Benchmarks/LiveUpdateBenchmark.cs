@@ -8,6 +8,7 @@ public sealed record LiveFigures(
     IReadOnlyList<double> AllVisibleMs,
     IReadOnlyList<double> PerPageMs,
     IReadOnlyList<double> RoundTripMs,
+    IReadOnlyList<double> SavedMs,
     long ResidentBeforeKb,
     long ResidentAfterKb)
 {
@@ -43,7 +44,7 @@ public static class LiveUpdateBenchmark
         }
         """;
 
-    public static async Task<IReadOnlyList<LiveFigures>> RunAsync(AppServer app, GeneratedDataset data, BenchmarkOptions options)
+    public static async Task<IReadOnlyList<LiveFigures>> RunAsync(AppServer app, GeneratedDataset data, BenchmarkOptions options, TextWriter log)
     {
         var needed = options.DashboardCounts.Count * options.ChangeRounds;
         if (data.OpenProgrammeRisks.Count < needed)
@@ -88,6 +89,7 @@ public static class LiveUpdateBenchmark
                 dashboards.AddRange(await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => OpenDashboardAsync(context))));
             }
 
+            await log.WriteLineAsync($"  {count} dashboards open");
             // Idle means idle: let the opening renders finish before reading the server's memory.
             await Task.Delay(3_000);
             var resident = app.ResidentKilobytes();
@@ -104,10 +106,12 @@ public static class LiveUpdateBenchmark
                 await page.EvaluateAsync(ArmClick);
                 await page.Locator(".risk-matrix-button").First.ClickAsync();
                 roundTrips.Add((await SeenAtAsync(page)) - await page.EvaluateAsync<double>("() => window.__clickAt"));
+                await log.WriteLineAsync($"  N = {count}: round trip {roundTrips[^1]:F0} ms");
             }
 
             var allVisible = new List<double>();
             var perPage = new List<double>();
+            var saved = new List<double>();
             for (var round = 0; round < options.ChangeRounds; round++)
             {
                 var (id, reference) = risks.Dequeue();
@@ -120,17 +124,20 @@ public static class LiveUpdateBenchmark
                 var expected = $"Updated just now: Risk {reference} closed";
                 var condition = $"() => {{ const e = document.querySelector('.live-change'); return e !== null && e.textContent.trim() === '{expected}'; }}";
                 await Task.WhenAll(dashboards.Select(d => d.EvaluateAsync(ArmWatch, condition)));
+                await editor.EvaluateAsync(ArmWatch, "() => (document.querySelector('.mud-snackbar')?.textContent ?? '').includes('Risk closed.')");
                 await editor.EvaluateAsync(ArmClick);
                 await confirm.ClickAsync();
 
                 var seen = await Task.WhenAll(dashboards.Select(SeenAtAsync));
                 var clickedAt = await editor.EvaluateAsync<double>("() => window.__clickAt");
+                saved.Add(await SeenAtAsync(editor) - clickedAt);
                 var latencies = seen.Select(s => s - clickedAt).ToList();
                 perPage.AddRange(latencies);
                 allVisible.Add(latencies.Max());
+                await log.WriteLineAsync($"  N = {count}, risk {reference}: saved (editor) {saved[^1]:F0} ms, first dashboard {latencies.Min():F0} ms, all {latencies.Max():F0} ms");
             }
 
-            figures.Add(new LiveFigures(count, allVisible, perPage, roundTrips, baseline, resident));
+            figures.Add(new LiveFigures(count, allVisible, perPage, roundTrips, saved, baseline, resident));
         }
 
         await context.CloseAsync();

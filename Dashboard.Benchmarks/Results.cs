@@ -57,10 +57,10 @@ public sealed record BenchmarkReport(IReadOnlyList<BenchmarkResult> Runs)
 
     /// <summary>
     /// The guarded figures more than <paramref name="factor"/> times worse than the baseline's. A figure must
-    /// also be worse by more than <paramref name="noiseFloor"/> of its unit, so that a sub-millisecond figure
-    /// on a shared 2-core machine does not fail the build over scheduling jitter.
+    /// also be worse by more than the noise floor of its unit (e.g. 100 ms), so that a figure of a few
+    /// milliseconds on a shared 2-core machine does not fail the build over scheduling jitter.
     /// </summary>
-    public IReadOnlyList<string> RegressionsAgainst(BenchmarkReport baseline, double factor, double noiseFloor)
+    public IReadOnlyList<string> RegressionsAgainst(BenchmarkReport baseline, double factor, IReadOnlyDictionary<string, double> noiseFloorByUnit)
     {
         var regressions = new List<string>();
         foreach (var run in Runs)
@@ -79,7 +79,7 @@ public sealed record BenchmarkReport(IReadOnlyList<BenchmarkResult> Runs)
                 {
                     regressions.Add($"{run.Provider}: {m.Name} has no baseline figure.");
                 }
-                else if (m.Value > old.Value * factor && m.Value - old.Value > noiseFloor)
+                else if (m.Value > old.Value * factor && m.Value - old.Value > noiseFloorByUnit.GetValueOrDefault(m.Unit))
                 {
                     regressions.Add($"{run.Provider}: {m.Name} is {m.Formatted}, more than {factor}× the baseline {old.Formatted}.");
                 }
