@@ -1,9 +1,15 @@
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Email;
+using Dashboard.Features.Reminders;
+using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
+using Dashboard.Features.Rollups;
 using Dashboard.Features.Risks;
+using Dashboard.Features.Services;
 using Dashboard.Hosting;
+using Dashboard.Jobs;
 using Dashboard.Live;
 
 if (MigrationScaffolding.TryRun(args))
@@ -25,6 +31,12 @@ try
     builder.AddUserInterface();
     builder.AddLiveUpdates();
     builder.AddRisks();
+    builder.AddJobs();
+    builder.AddEmail();
+    builder.AddReminders();
+    builder.AddQuarterlyRollups();
+    builder.AddPerformance();
+    builder.AddSharedServices();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
@@ -40,6 +52,8 @@ try
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapSignOut();
     app.MapBoardPackExport();
+    app.MapJobs();
+    app.MapRiskRegisterExport();
 
     await app.RunAsync();
     return 0;

@@ -11,4 +11,10 @@ public static class FormulaInjection
     public static bool IsDangerous(string? text) => !string.IsNullOrEmpty(text) && Triggers.Contains(text[0]);
 
     public static string? Neutralise(string? text) => IsDangerous(text) ? "'" + text : text;
+
+    /// <summary>
+    /// Undoes <see cref="Neutralise"/> when a file the app exported is imported again, so text such as
+    /// "- see note" comes back exactly as it was written.
+    /// </summary>
+    public static string? Restore(string? text) => text is ['\'', .. var rest] && IsDangerous(rest) ? rest : text;
 }

@@ -3,17 +3,26 @@ namespace Dashboard.Domain.Risks;
 /// <summary>What a manager types to add or edit a risk; validated before anything is saved.</summary>
 public sealed record RiskInput(string? Ref, string? Title, string? Mitigation, int? Likelihood, int? Impact, string? Reason, int? TargetLikelihood, int? TargetImpact)
 {
-    /// <summary>Plain-English problems keyed by field name; empty when the input can be saved.</summary>
-    public IReadOnlyDictionary<string, string> Validate(bool isNew)
+    /// <summary>Who owns the risk; a new risk without one belongs to the register's owner.</summary>
+    public int? OwnerId { get; init; }
+
+    /// <summary>The one council the risk concerns; null when it concerns both.</summary>
+    public int? CouncilId { get; init; }
+
+    /// <summary>A new risk's first review; one band cadence from today when not given.</summary>
+    public DateOnly? NextReview { get; init; }
+
+    /// <summary>
+    /// Plain-English problems keyed by field name; empty when the input can be saved. A new risk without
+    /// a reference is given the register's next one, so only its length is checked here.
+    /// </summary>
+    /// <param name="today">The reporting date; a new risk's next review may not fall before it.</param>
+    public IReadOnlyDictionary<string, string> Validate(bool isNew, DateOnly? today = null)
     {
         var errors = new Dictionary<string, string>();
-        if (isNew && string.IsNullOrWhiteSpace(Ref))
+        if (Ref is { Length: > RiskReference.MaxLength })
         {
-            errors[nameof(Ref)] = "Give the risk a reference, e.g. 15.";
-        }
-        else if (Ref is { Length: > 20 })
-        {
-            errors[nameof(Ref)] = "A reference is at most 20 characters.";
+            errors[nameof(Ref)] = $"A reference is at most {RiskReference.MaxLength} characters.";
         }
 
         if (string.IsNullOrWhiteSpace(Title))
@@ -28,6 +37,11 @@ public sealed record RiskInput(string? Ref, string? Title, string? Mitigation, i
             if (string.IsNullOrWhiteSpace(Reason))
             {
                 errors[nameof(Reason)] = "Say why the risk is scored as it is.";
+            }
+
+            if (NextReview is { } review && today is { } now && review < now)
+            {
+                errors[nameof(NextReview)] = "The first review cannot be in the past.";
             }
         }
 
@@ -47,7 +61,7 @@ public sealed record RiskInput(string? Ref, string? Title, string? Mitigation, i
         {
             if (required)
             {
-                errors[field] = $"Choose a {name} from 1 to 4.";
+                errors[field] = $"Give the {name}, from 1 (Low) to 4.";
             }
         }
         else if (!RiskScale.IsValid(value.Value))

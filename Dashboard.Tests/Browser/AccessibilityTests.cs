@@ -14,7 +14,12 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
     /// <summary>Every page a role can open. Add new pages here.</summary>
     public static TheoryData<string, string> PagesByRole()
     {
-        string[] everyone = ["/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1"];
+        string[] everyone =
+        [
+            "/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1",
+            "/risks/registers/1/add", "/risks/registers/1/import", "/risks/issues/1", "/my-updates", "/reports/quarterly",
+            "/performance/1", "/services/3", "/services/16",
+        ];
         var data = new TheoryData<string, string>();
         foreach (var role in new[] { "Administrator", "Board member", "Service manager", "Report owner" })
         {
@@ -26,6 +31,8 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
 
         data.Add("Administrator", "/admin");
         data.Add("Administrator", "/admin/audit");
+        data.Add("Administrator", "/admin/reminders");
+        data.Add("Administrator", "/services/16/highlight-reports/new");
         return data;
     }
 

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Browser;
 /// </summary>
 public sealed class TwoServerTests : IAsyncLifetime
 {
+    private LoopbackSmtpServer smtp = null!;
     private TestDatabase database = null!;
     private AppProcess serverA = null!;
     private AppProcess serverB = null!;
@@ -21,10 +22,10 @@ public sealed class TwoServerTests : IAsyncLifetime
     {
         PostgresDatabase.RequireServer();
         Support.Browser.RequireChromium();
+        smtp = await LoopbackSmtpServer.StartAsync();
         database = await TestDatabase.CreateSeededAsync(DatabaseProvider.Postgres);
-        // Each server gets a home folder of its own, so the only keys they can share are the database's.
-        serverA = await AppProcess.StartAsync(database, new Dictionary<string, string> { ["HOME"] = Directory.CreateTempSubdirectory("server-a-").FullName });
-        serverB = await AppProcess.StartAsync(database, new Dictionary<string, string> { ["HOME"] = Directory.CreateTempSubdirectory("server-b-").FullName });
+        serverA = await AppProcess.StartAsync(database, ServerSettings("server-a-"));
+        serverB = await AppProcess.StartAsync(database, ServerSettings("server-b-"));
         (playwright, browser) = await Support.Browser.LaunchAsync();
     }
 
@@ -74,6 +75,70 @@ public sealed class TwoServerTests : IAsyncLifetime
         await adminContext.CloseAsync();
     }
 
+    [Fact]
+    public async Task Jobs_started_on_both_servers_take_effect_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var pageA = await SignedInAdministratorAsync(serverA);
+        var pageB = await SignedInAdministratorAsync(serverB);
+
+        await Task.WhenAll(StartRemindersAsync(pageA), StartRemindersAsync(pageB));
+        await WaitForSucceededRunsAsync(pageA, "ReminderJob.RunAsync", 2);
+
+        Assert.Equal(4, smtp.Messages.Count);
+        Assert.Equal(4, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+
+        // Both servers caught up the last closed quarter at start-up, through the one shared queue.
+        await WaitForSucceededRunsAsync(pageA, "QuarterlyRollupJob", 2);
+        await using var db = await database.OpenAsync();
+        var versions = await db.QuarterlyRollups.Where(r => r.FinancialYear == 2010 && r.Quarter == 2).CountAsync(ct);
+        Assert.Equal(1, versions);
+        await pageA.Context.CloseAsync();
+        await pageB.Context.CloseAsync();
+    }
+
+    private Dictionary<string, string> ServerSettings(string name) => new()
+    {
+        // Each server gets a home folder of its own, so the only keys they can share are the database's.
+        ["HOME"] = Directory.CreateTempSubdirectory(name).FullName,
+        ["Email__Transport"] = "Smtp",
+        ["Email__Host"] = "127.0.0.1",
+        ["Email__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email__Security"] = "None",
+    };
+
+    private async Task<IPage> SignedInAdministratorAsync(AppProcess server)
+    {
+        var context = await browser!.NewContextAsync(new() { BaseURL = server.BaseUrl });
+        var page = await context.NewPageAsync();
+        await AppWithBrowser.SignInAsync(page, DemoAccounts.Administrator.Email, DemoAccounts.Administrator.Password);
+        return page;
+    }
+
+    private static async Task StartRemindersAsync(IPage page)
+    {
+        await AppWithBrowser.OpenAsync(page, "/admin/reminders");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reminders now" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The reminder run has started.");
+    }
+
+    /// <summary>Waits until the shared Hangfire queue reports the job finished the given number of times.</summary>
+    private static async Task WaitForSucceededRunsAsync(IPage page, string job, int runs)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            await page.GotoAsync("/hangfire/jobs/succeeded");
+            if (await page.GetByText(job).CountAsync() >= runs)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{job} did not finish {runs} times: {await page.ContentAsync()}");
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null)
@@ -93,6 +158,11 @@ public sealed class TwoServerTests : IAsyncLifetime
         if (database is not null)
         {
             await database.DisposeAsync();
+        }
+
+        if (smtp is not null)
+        {
+            await smtp.DisposeAsync();
         }
     }
 }

@@ -17,4 +17,12 @@ public sealed class FormulaInjectionTests
 
     [Fact]
     public void Nothing_stays_nothing() => Assert.Null(FormulaInjection.Neutralise(null));
+
+    [Theory]
+    [InlineData("- see the December report")]
+    [InlineData("=HYPERLINK(\"http://evil\",\"Click\")")]
+    [InlineData("'quoted on purpose'")]
+    [InlineData("Overspend noted")]
+    public void Exported_text_reads_back_as_it_was_written(string text) =>
+        Assert.Equal(text, FormulaInjection.Restore(FormulaInjection.Neutralise(text)));
 }

@@ -31,6 +31,20 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task A_staleness_limit_below_one_day_names_the_setting()
+    {
+        var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()
+        {
+            ["Database__Path"] = TestDatabase.NewTemporaryPath(),
+            ["Performance__StaleAfterDays__MonthlyDays"] = "0",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Setting Performance:StaleAfterDays is not usable: MonthlyDays must be at least 1 day (it is 0).", stderr, StringComparison.Ordinal);
+        Assert.Single(NonEmptyLines(stderr));
+    }
+
+    [Fact]
     public async Task A_value_of_the_wrong_type_names_the_setting()
     {
         var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()
@@ -94,6 +108,26 @@ public sealed class StartupErrorTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Database:Provider", stderr, StringComparison.Ordinal);
+        Assert.Single(NonEmptyLines(stderr));
+    }
+
+    [Theory]
+    [InlineData("Jobs__Schedules__send-reminders", "every morning", "Setting Jobs:Schedules:send-reminders 'every morning' is not a valid cron expression")]
+    [InlineData("Jobs__Storage", "Sqlite", "Setting Jobs:Storage must be InMemory or PostgreSql, not 'Sqlite'.")]
+    [InlineData("Reminders__Deadlines__StatusCard", "soon", "Setting Reminders:Deadlines:StatusCard 'soon' cannot be read")]
+    [InlineData("Reminders__Ladder__1__When", "30 days before", "Setting Reminders:Ladder is not usable: Step 'Final heads-up' (30 days before) must come after step 'Heads-up' (7 days before).")]
+    [InlineData("Reminders__BankHolidays__0", "25/12/2010", "Setting Reminders:BankHolidays:0 must be a date written yyyy-MM-dd, not '25/12/2010'.")]
+    [InlineData("Email__Transport", "Pigeon", "Setting Email:Transport must be Pickup or Smtp, not 'Pigeon'.")]
+    public async Task Bad_job_reminder_and_email_settings_name_the_setting(string variable, string value, string message)
+    {
+        var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()
+        {
+            ["Database__Path"] = TestDatabase.NewTemporaryPath(),
+            [variable] = value,
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Dashboard cannot start: {message}", stderr, StringComparison.Ordinal);
         Assert.Single(NonEmptyLines(stderr));
     }
 

@@ -20,6 +20,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton(ScoreBandSet.Default);
+        Services.AddSingleton(Dashboard.Domain.Performance.PerformanceRules.Default);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(new ReportingClock(Time, new DateOnly(2010, 12, 9)));
         Services.AddSingleton<IDbContextFactory<DashboardDbContext>>(_ => Database.Factory);

@@ -98,9 +98,12 @@ internal static class AuditRecorder
         return pending;
     }
 
-    // Data protection keys are secret key material, not a user's change.
+    // The reminder outbox (the reminder log page) and the rollup snapshots (versioned with who triggered them) are
+    // their own records; data protection keys are secret key material, not a user's change.
     private static bool IsAudited(object entity) =>
         entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityRoleClaim<string>
+            or Dashboard.Domain.Reminders.ReminderMessage or Dashboard.Domain.Reminders.ReminderItem
+            or Dashboard.Domain.Rollups.QuarterlyRollup or Dashboard.Domain.Rollups.RollupFigure
             or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
 
     private static string EntityTypeName(EntityEntry entry) => entry.Entity switch

@@ -6,7 +6,9 @@ using Dashboard.Domain.Finance;
 using Dashboard.Domain.Meetings;
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Performance;
+using Dashboard.Domain.Reminders;
 using Dashboard.Domain.Risks;
+using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Services;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,6 +47,9 @@ public class DashboardDbContext(DbContextOptions options)
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FrozenBoardPack> FrozenBoardPacks => Set<FrozenBoardPack>();
+    public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
+    public DbSet<ReminderItem> ReminderItems => Set<ReminderItem>();
+    public DbSet<QuarterlyRollup> QuarterlyRollups => Set<QuarterlyRollup>();
 
     /// <summary>Finds who is saving (set by the app's context factory); without it changes are the system's.</summary>
     public AuditActorSource? ActorSource { get; init; }
@@ -281,6 +286,39 @@ public class DashboardDbContext(DbContextOptions options)
             e.Property(a => a.Actor).HasMaxLength(200);
             e.Property(a => a.EntityType).HasMaxLength(100);
             e.Property(a => a.EntityId).HasMaxLength(100);
+        });
+
+        builder.Entity<ReminderMessage>(e =>
+        {
+            e.HasIndex(m => new { m.Status, m.CreatedAt });
+            e.Property(m => m.To).HasMaxLength(1000);
+            e.Property(m => m.Cc).HasMaxLength(1000);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.HasOne(m => m.Recipient).WithMany().HasForeignKey(m => m.RecipientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.ReminderMessageId);
+        });
+
+        builder.Entity<ReminderItem>(e =>
+        {
+            // The exactly-once guarantee: a second run, retry or server cannot record the same step twice.
+            e.HasIndex(i => new { i.ObligationKey, i.Period, i.Step }).IsUnique();
+            e.Property(i => i.ObligationKey).HasMaxLength(60);
+            e.Property(i => i.Step).HasMaxLength(60);
+            e.Property(i => i.Title).HasMaxLength(500);
+        });
+
+        builder.Entity<QuarterlyRollup>(e =>
+        {
+            // Two runs of the same quarter at once cannot both become the same version.
+            e.HasIndex(r => new { r.FinancialYear, r.Quarter, r.Version }).IsUnique();
+            e.Property(r => r.TriggeredBy).HasMaxLength(200);
+            e.HasMany(r => r.Figures).WithOne().HasForeignKey(f => f.QuarterlyRollupId);
+        });
+
+        builder.Entity<RollupFigure>(e =>
+        {
+            e.Property(f => f.Scope).HasMaxLength(20);
+            e.Property(f => f.Measure).HasMaxLength(100);
         });
     }
 }

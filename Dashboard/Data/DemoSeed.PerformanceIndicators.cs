@@ -19,9 +19,10 @@ public static partial class DemoSeed
         decimal TolerancePercent, string Owner, string? Service, CouncilSeries Bdc, CouncilSeries Rbc,
         double Seasonality = 0.05, double MonthlyDrift = 0, bool DataOnly = false, int DecimalPlaces = 2);
 
+    // NI 191's tolerance is 2%: the report counts BDC's 146.98 kg against 142.99 (2.8% over) as a missed target.
     private static readonly IndicatorSeed[] Indicators =
     [
-        new("NI 191", "Household waste (kg)", "kg", Polarity.LowerIsBetter, CollectionFrequency.Monthly, YtdAggregation.Sum, 5m,
+        new("NI 191", "Household waste (kg)", "kg", Polarity.LowerIsBetter, CollectionFrequency.Monthly, YtdAggregation.Sum, 2m,
             "Sue Marsh", "Environmental Services", new(48.5m, 49.0m, 47.67m), new(190m, 195m, 192.67m), Seasonality: 0.06),
         new("NI 192", "Household waste sent for reuse, recycling and composting (%)", "%", Polarity.HigherIsBetter, CollectionFrequency.Monthly, YtdAggregation.Average, 5m,
             "Sue Marsh", "Environmental Services", new(40.5m, 40m, 44m), new(31.5m, 30m, 34m), Seasonality: 0.08, MonthlyDrift: 0.004),

@@ -6,6 +6,9 @@ namespace Dashboard.Export;
 /// <summary>A worksheet's content: a title, column headers and rows of plain values.</summary>
 public sealed record SheetData(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows, string? Title = null);
 
+/// <summary>A file made for download: its name, its content type and its bytes.</summary>
+public sealed record ExportedFile(string Name, string ContentType, byte[] Content);
+
 /// <summary>
 /// The one place the app writes .xlsx files. Text is always written as text (never a formula) and
 /// neutralised against formula injection, so a commentary typed as "=HYPERLINK(...)" stays harmless.

@@ -11,8 +11,9 @@ public sealed class BoardDashboardPageTests : DashboardTestContext
     {
         var page = Render<BoardDashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
-        var rows = page.FindAll("tr[data-service]");
+        page.WaitForAssertion(() => Assert.Equal(16, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
+        var rows = page.FindAll("caption").Single(c => c.TextContent == "Live shared services").ParentElement!.QuerySelectorAll("tr[data-service]");
+        Assert.Equal(10, rows.Length);
         Assert.Equal("Community Safety", rows[0].GetAttribute("data-service"));
         Assert.Equal("Property Services", rows[9].GetAttribute("data-service"));
 
@@ -21,6 +22,7 @@ public sealed class BoardDashboardPageTests : DashboardTestContext
         Assert.NotNull(propertyServices.QuerySelector("[aria-label='Status Red']"));
         Assert.Contains("Service Level Agreement not agreed", propertyServices.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(rows, r => r.GetAttribute("data-service") == "North Worcestershire Economic Development");
+        Assert.Contains(page.FindAll("tr[data-service]"), r => r.GetAttribute("data-service") == "North Worcestershire Economic Development");
     }
 
     [Fact]
@@ -39,5 +41,45 @@ public sealed class BoardDashboardPageTests : DashboardTestContext
         Assert.Contains(bandRows, r => r.StartsWith("High", StringComparison.Ordinal) && r.EndsWith('4'));
         Assert.Contains(bandRows, r => r.StartsWith("Medium", StringComparison.Ordinal) && r.EndsWith('9'));
         Assert.Contains(bandRows, r => r.StartsWith("Low", StringComparison.Ordinal) && r.EndsWith('1'));
+    }
+
+    [Fact]
+    public void Counts_live_services_and_projects_by_status_each_linking_to_the_filtered_tables()
+    {
+        var page = Render<BoardDashboardPage>();
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".status-counts tbody tr").Count), TimeSpan.FromSeconds(10));
+
+        string Counts(string status) => string.Join(" / ", page.FindAll($".status-counts tr[data-status='{status}'] td a").Select(a => a.TextContent.Split(' ')[0]));
+        Assert.Equal("1 / 0", Counts("Red"));
+        Assert.Equal("2 / 2", Counts("Amber"));
+        Assert.Equal("7 / 4", Counts("Green"));
+        Assert.Equal("services?status=Red#live", page.Find(".status-counts tr[data-status='Red'] td a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Lists_what_needs_attention_with_the_reasons_each_linking_to_its_service()
+    {
+        var page = Render<BoardDashboardPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".needs-attention li")), TimeSpan.FromSeconds(10));
+
+        var items = page.FindAll(".needs-attention li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent, @"\s+", " ").Trim()).ToList();
+
+        Assert.Equal("Property Services: Red", items[0]);
+        Assert.Contains("Emergency Planning / Business Continuity: Amber; highlight report missing", items);
+        Assert.Contains("Payroll: no December 2010 card", items);
+        Assert.Contains("Procurement: no December 2010 card", items);
+        Assert.Equal(7, items.Count);
+        Assert.StartsWith("services/", page.Find(".needs-attention li a").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shows_savings_delivered_against_target_per_council()
+    {
+        var page = Render<BoardDashboardPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".savings-summary tbody tr").Count), TimeSpan.FromSeconds(10));
+
+        string Row(string council) => string.Join(" | ", page.FindAll($".savings-summary tr[data-council='{council}'] th, .savings-summary tr[data-council='{council}'] td").Select(c => c.TextContent.Trim()));
+        Assert.Equal("BDC | £218,000 | £450,000 | 48%", Row("BDC"));
+        Assert.Equal("RBC | £235,000 | £514,000 | 46%", Row("RBC"));
     }
 }

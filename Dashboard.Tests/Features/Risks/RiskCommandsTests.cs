@@ -108,6 +108,113 @@ public class RiskCommandsTests : DashboardTestContext
         Assert.Equal(6, Assert.Single(risk.Assessments).Score.Value);
         Assert.Equal(3, risk.TargetScore!.Value.Value);
     }
+
+    private async Task<int> RegisterIdAsync(string name)
+    {
+        await using var db = await Database.OpenAsync();
+        return await db.RiskRegisters.Where(r => r.Name == name).Select(r => r.Id).SingleAsync(Xunit.TestContext.Current.CancellationToken);
+    }
+
+    private async Task<(int Risks, int Assessments, int AuditEntries)> CountsAsync()
+    {
+        await using var db = await Database.OpenAsync();
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        return (await db.Risks.CountAsync(ct), await db.RiskAssessments.CountAsync(ct), await db.AuditEntries.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_manager_adds_a_risk_to_their_register_with_the_next_reference_and_the_bands_review_date()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var alex = await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
+        var announced = new List<DashboardChange>();
+        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        int bdc;
+        await using (var db = await Database.OpenAsync())
+        {
+            bdc = await db.Councils.Where(c => c.Code == "BDC").Select(c => c.Id).SingleAsync(ct);
+        }
+
+        var input = new RiskInput(null, "Telephony contract ends before the new system is live", "Extend the contract by six months", 3, 3, "Supplier confirmed the end date", 1, 3) { CouncilId = bdc };
+        var (result, id) = await Commands.AddAsync(await RegisterIdAsync("ICT"), input, ct);
+
+        Assert.True(result.Succeeded);
+        await using var check = await Database.OpenAsync();
+        var risk = await check.Risks.Include(r => r.Assessments).Include(r => r.Council).SingleAsync(r => r.Id == id, ct);
+        Assert.Equal("ICT-3", risk.Ref);
+        Assert.Equal(alex, risk.OwnerId);
+        Assert.Equal("BDC", risk.Council!.Code);
+        Assert.Equal(new DateOnly(2010, 12, 9).AddDays(90), risk.NextReviewDate);
+        var assessment = Assert.Single(risk.Assessments);
+        Assert.Equal((9, alex, "Supplier confirmed the end date"), (assessment.Score.Value, assessment.AssessedById, assessment.Reason));
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == "Risk" && a.EntityId == id.ToString() && a.Action == Dashboard.Domain.Audit.AuditAction.Created, ct));
+        Assert.Equal("Risk ICT-3 added to ICT", Assert.Single(announced).Summary);
+    }
+
+    [Fact]
+    public async Task A_chosen_owner_and_review_date_are_kept()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        int sue;
+        await using (var db = await Database.OpenAsync())
+        {
+            sue = await db.People.Where(p => p.Name == "Sue Marsh").Select(p => p.Id).SingleAsync(ct);
+        }
+
+        var input = new RiskInput(null, "Depot lease not renewed", null, 1, 2, "Landlord undecided", null, null) { OwnerId = sue, NextReview = new DateOnly(2011, 1, 31) };
+        var (result, id) = await Commands.AddAsync(await RegisterIdAsync("Shared Services Programme"), input, ct);
+
+        Assert.True(result.Succeeded);
+        await using var check = await Database.OpenAsync();
+        var risk = await check.Risks.SingleAsync(r => r.Id == id, ct);
+        Assert.Equal(("15", sue, new DateOnly(2011, 1, 31), (int?)null), (risk.Ref, risk.OwnerId, risk.NextReviewDate, risk.CouncilId));
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_add_a_risk_to_a_register_they_do_not_own()
+    {
+        await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
+        var before = await CountsAsync();
+
+        var (result, id) = await Commands.AddAsync(await RegisterIdAsync("Property Services"), new RiskInput(null, "Roof leaks", null, 2, 2, "Seen in October", null, null), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("Only the register's owner or an administrator can change its risks.", result.Error);
+        Assert.Null(id);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_board_member_cannot_add_a_risk()
+    {
+        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
+        var before = await CountsAsync();
+
+        var (result, _) = await Commands.AddAsync(await RegisterIdAsync("Shared Services Programme"), new RiskInput(null, "Anything", null, 2, 2, "Because", null, null), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.NotNull(result.Error);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_new_risk_with_bad_input_names_each_field_and_writes_nothing()
+    {
+        await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
+        var before = await CountsAsync();
+        var input = new RiskInput(null, " ", null, 5, null, "", 2, null) { OwnerId = 9999, CouncilId = 9999, NextReview = new DateOnly(2010, 12, 8) };
+
+        var (result, _) = await Commands.AddAsync(await RegisterIdAsync("ICT"), input, Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("Describe the risk.", result.FieldErrors["Title"]);
+        Assert.Equal("The likelihood must be from 1 (Low) to 4, not 5.", result.FieldErrors["Likelihood"]);
+        Assert.Equal("Give the impact, from 1 (Low) to 4.", result.FieldErrors["Impact"]);
+        Assert.Equal("Say why the risk is scored as it is.", result.FieldErrors["Reason"]);
+        Assert.Equal("Give both a target likelihood and a target impact, or neither.", result.FieldErrors["TargetImpact"]);
+        Assert.Equal("The first review cannot be in the past.", result.FieldErrors["NextReview"]);
+        Assert.Equal("Choose the risk's owner from the list.", result.FieldErrors["OwnerId"]);
+        Assert.Equal("Choose BDC, RBC or both councils.", result.FieldErrors["CouncilId"]);
+        Assert.Equal(before, await CountsAsync());
+    }
 }
 
 /// <summary>The same risk commands (authorization, history, optimistic concurrency) on PostgreSQL.</summary>

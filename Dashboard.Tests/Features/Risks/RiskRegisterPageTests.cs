@@ -83,4 +83,56 @@ public sealed class RiskRegisterPageTests : DashboardTestContext
             Assert.Matches("^(Low|Medium|High)$", cell.QuerySelector(".risk-matrix-band")!.TextContent);
         }
     }
+
+    private static IElement? LinkNamed(IRenderedComponent<RiskRegisterPage> page, string text) =>
+        page.FindAll("a").FirstOrDefault(a => a.TextContent.Trim() == text);
+
+    [Fact]
+    public async Task An_administrator_can_add_import_and_export_the_register_shown()
+    {
+        await SignInAsAsync("Priya Shah", Dashboard.Domain.Organisation.Roles.Administrator);
+        var page = RenderLoaded();
+
+        var add = LinkNamed(page, "Add a risk to Shared Services Programme")!.GetAttribute("href")!;
+        Assert.Matches("^risks/registers/[0-9]+/add$", add);
+        Assert.Matches("^risks/registers/[0-9]+/import$", LinkNamed(page, "Import from Excel or CSV")!.GetAttribute("href")!);
+        Assert.NotNull(LinkNamed(page, "Add an issue"));
+    }
+
+    [Fact]
+    public async Task A_board_member_can_export_but_not_add_or_import()
+    {
+        await SignInAsAsync("Cllr Jordan Ellis", Dashboard.Domain.Organisation.Roles.BoardMember);
+        var page = RenderLoaded();
+
+        Assert.Null(LinkNamed(page, "Add a risk to Shared Services Programme"));
+        Assert.Null(LinkNamed(page, "Import from Excel or CSV"));
+        Assert.Null(LinkNamed(page, "Add an issue"));
+        Assert.Matches("^risks/registers/[0-9]+/export\\.xlsx\\?compare=2010-09-09$", LinkNamed(page, "Export this view to Excel")!.GetAttribute("href")!);
+        Assert.EndsWith("export.csv?compare=2010-09-09", LinkNamed(page, "Export this view to CSV")!.GetAttribute("href")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_export_takes_the_view_on_screen_with_it()
+    {
+        var page = RenderLoaded();
+
+        Cell(page, 3, 3).QuerySelector("button")!.Click();
+        page.Find(".risk-register input").Input("WETT");
+
+        Assert.Equal(["10"], TableRefs(page));
+        Assert.EndsWith("export.xlsx?compare=2010-09-09&cell=3-3&search=WETT", LinkNamed(page, "Export this view to Excel")!.GetAttribute("href")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_issues_log_beside_the_register_lists_its_open_issues()
+    {
+        var page = RenderLoaded();
+
+        var log = page.Find(".issues-log");
+        Assert.Contains("Issues log (1)", log.TextContent, StringComparison.Ordinal);
+        Assert.Contains("I-1", log.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Raised from risk 2", log.TextContent, StringComparison.Ordinal);
+        Assert.Contains("In progress", log.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -442,6 +442,112 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("PiValues");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObligationKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SettledBeforeSending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReminderMessageId");
+
+                    b.HasIndex("ObligationKey", "Period", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ReminderItems");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cc")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ScanDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("ReminderMessages");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Risks.Risk", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +728,66 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("SharedServiceId");
 
                     b.ToTable("RiskRegisters");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.QuarterlyRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyRollups");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.RollupFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuarterlyRollupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterlyRollupId");
+
+                    b.ToTable("RollupFigure");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.BenefitEntry", b =>
@@ -1143,6 +1309,26 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("PerformanceIndicator");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderItem", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Reminders.ReminderMessage", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReminderMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Organisation.Person", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Risks.Risk", b =>
                 {
                     b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
@@ -1228,6 +1414,15 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Owner");
 
                     b.Navigation("SharedService");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.RollupFigure", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Rollups.QuarterlyRollup", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("QuarterlyRollupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.BenefitEntry", b =>
@@ -1375,6 +1570,11 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Values");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Risks.Risk", b =>
                 {
                     b.Navigation("Assessments");
@@ -1385,6 +1585,11 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Issues");
 
                     b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.QuarterlyRollup", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.HighlightReport", b =>

@@ -7,18 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Risks;
 
-/// <summary>The outcome of a change: saved, or why not (per field where it is the input's fault).</summary>
-public sealed record CommandResult(string? Error, IReadOnlyDictionary<string, string> FieldErrors)
-{
-    public static CommandResult Saved { get; } = new(null, new Dictionary<string, string>());
-
-    public bool Succeeded => Error is null && FieldErrors.Count == 0;
-
-    public static CommandResult Refused(string error) => new(error, new Dictionary<string, string>());
-
-    public static CommandResult Invalid(IReadOnlyDictionary<string, string> fieldErrors) => new(null, fieldErrors);
-}
-
 /// <summary>
 /// Changes to risks. Each checks on the server that the user may change the register (its owner or an
 /// administrator), validates, saves in one transaction, then tells open dashboards.
@@ -63,6 +51,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
         return CommandResult.Saved;
     }
 
+    /// <summary>Edits what a risk says; its score changes only by re-assessment. The council is as given (null: both); the owner is kept when not given.</summary>
     public async Task<CommandResult> UpdateAsync(int riskId, Guid version, RiskInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -77,13 +66,17 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             return CommandResult.Refused(NotYours);
         }
 
-        if (input.Validate(isNew: false) is { Count: > 0 } errors)
+        var errors = new Dictionary<string, string>(input.Validate(isNew: false));
+        await CheckOwnerAndCouncilAsync(db, input, errors, cancellationToken);
+        if (errors.Count > 0)
         {
             return CommandResult.Invalid(errors);
         }
 
         db.Entry(risk).Property(r => r.Version).OriginalValue = version;
         risk.Title = input.Title!.Trim();
+        risk.OwnerId = input.OwnerId ?? risk.OwnerId;
+        risk.CouncilId = input.CouncilId;
         risk.Mitigation = string.IsNullOrWhiteSpace(input.Mitigation) ? null : input.Mitigation.Trim();
         risk.TargetLikelihood = input.TargetLikelihood is { } tl ? RiskScale.ToLikelihood(tl) : null;
         risk.TargetImpact = input.TargetImpact is { } ti ? RiskScale.ToImpact(ti) : null;
@@ -110,6 +103,10 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
         return await SaveAsync(db, risk, open ? $"Risk {risk.Ref} reopened" : $"Risk {risk.Ref} closed", cancellationToken);
     }
 
+    /// <summary>
+    /// Adds a risk with its first assessment. Without a reference it takes the register's next one; without
+    /// an owner, the register's owner; without a next review date, one band cadence from today.
+    /// </summary>
     public async Task<(CommandResult Result, int? RiskId)> AddAsync(int registerId, RiskInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -124,13 +121,15 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             return (CommandResult.Refused(NotYours), null);
         }
 
-        var errors = new Dictionary<string, string>(input.Validate(isNew: true));
-        var reference = input.Ref?.Trim() ?? "";
-        if (!errors.ContainsKey(nameof(RiskInput.Ref)) && await db.Risks.AnyAsync(r => r.RiskRegisterId == registerId && r.Ref == reference, cancellationToken))
+        var errors = new Dictionary<string, string>(input.Validate(isNew: true, clock.Today));
+        var existingRefs = await db.Risks.Where(r => r.RiskRegisterId == registerId).Select(r => r.Ref).ToListAsync(cancellationToken);
+        var reference = string.IsNullOrWhiteSpace(input.Ref) ? RiskReference.Next(existingRefs, "1") : input.Ref.Trim();
+        if (!errors.ContainsKey(nameof(RiskInput.Ref)) && existingRefs.Contains(reference, StringComparer.OrdinalIgnoreCase))
         {
             errors[nameof(RiskInput.Ref)] = $"This register already has a risk {reference}.";
         }
 
+        await CheckOwnerAndCouncilAsync(db, input, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return (CommandResult.Invalid(errors), null);
@@ -143,17 +142,46 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             Ref = reference,
             Title = input.Title!.Trim(),
             Mitigation = string.IsNullOrWhiteSpace(input.Mitigation) ? null : input.Mitigation.Trim(),
-            OwnerId = register.OwnerId,
+            OwnerId = input.OwnerId ?? register.OwnerId,
+            CouncilId = input.CouncilId,
             RaisedOn = clock.Today,
-            NextReviewDate = RiskReview.NextReviewAfter(clock.Today, score, bands),
+            NextReviewDate = input.NextReview ?? RiskReview.NextReviewAfter(clock.Today, score, bands),
             TargetLikelihood = input.TargetLikelihood is { } tl ? RiskScale.ToLikelihood(tl) : null,
             TargetImpact = input.TargetImpact is { } ti ? RiskScale.ToImpact(ti) : null,
         };
         risk.Assessments.Add(new RiskAssessment { Likelihood = score.Likelihood, Impact = score.Impact, AssessedAt = clock.UtcNow, AssessedById = personId, Reason = input.Reason!.Trim() });
         db.Risks.Add(risk);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            if (!await db.Risks.AnyAsync(r => r.RiskRegisterId == registerId && r.Ref == reference, CancellationToken.None))
+            {
+                throw;
+            }
+
+            // Two people adding at the same moment can be given the same next reference; the unique index keeps one.
+            return (CommandResult.Refused($"Someone else has just added risk {reference} to this register. Save again to take the next reference."), null);
+        }
+
         changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} added to {register.Name}"));
         return (CommandResult.Saved, risk.Id);
+    }
+
+    /// <summary>The owner must be someone the dashboard knows, and the council one that takes part.</summary>
+    private static async Task CheckOwnerAndCouncilAsync(DashboardDbContext db, RiskInput input, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId, cancellationToken))
+        {
+            errors[nameof(RiskInput.OwnerId)] = "Choose the risk's owner from the list.";
+        }
+
+        if (input.CouncilId is { } councilId && !await db.Councils.AnyAsync(c => c.Id == councilId, cancellationToken))
+        {
+            errors[nameof(RiskInput.CouncilId)] = "Choose BDC, RBC or both councils.";
+        }
     }
 
     private async Task<CommandResult> SaveAsync(DashboardDbContext db, Risk risk, string summary, CancellationToken cancellationToken)

@@ -27,6 +27,8 @@ public static class RiskSettings
 
         builder.Services.AddSingleton(bands);
         builder.Services.AddScoped<RiskCommands>();
+        builder.Services.AddScoped<IssueCommands>();
+        builder.Services.AddScoped<RiskImport>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Domain.Services;
+using Dashboard.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Services;
@@ -9,17 +10,31 @@ public sealed record ServiceStatusRow(
     int ServiceId,
     string Name,
     ServicePhase Phase,
+    int OwnerId,
     string Owner,
     Rag? Rag,
     string? Commentary,
     DateOnly? Period,
     DateTimeOffset? UpdatedAt,
-    string? UpdatedBy);
+    string? UpdatedBy,
+    DateOnly? LatestHighlightReport,
+    bool IsOverdue,
+    bool IsMissingHighlightReport)
+{
+    /// <summary>Red or Amber, an overdue card, or a missing highlight report: what the board should look at.</summary>
+    public bool NeedsAttention => IsOverdue || IsMissingHighlightReport || Rag is { } rag && RagDefinitions.NeedsAttention(rag);
+}
 
 public static class ServiceStatusQueries
 {
+    /// <summary>The changes that alter the status tables.</summary>
+    public static IReadOnlyCollection<ChangeArea> ChangesShown { get; } = [ChangeArea.Services, ChangeArea.StatusCards, ChangeArea.HighlightReports];
+
     /// <summary>Every service with its most recent status card, in the report's order (by id, i.e. as set up).</summary>
-    public static async Task<IReadOnlyList<ServiceStatusRow>> LatestStatusesAsync(DashboardDbContext db, CancellationToken cancellationToken = default)
+    /// <param name="db">A short-lived context.</param>
+    /// <param name="today">The reporting date, against which cards are overdue and highlight reports missing.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<IReadOnlyList<ServiceStatusRow>> LatestStatusesAsync(DashboardDbContext db, DateOnly today, CancellationToken cancellationToken = default)
     {
         var services = await db.SharedServices.AsNoTracking()
             .OrderBy(s => s.Id)
@@ -28,16 +43,31 @@ public static class ServiceStatusQueries
                 s.Id,
                 s.Name,
                 s.Phase,
+                s.OwnerId,
                 Owner = s.Owner!.Name,
                 Latest = s.StatusUpdates
                     .OrderByDescending(u => u.Period)
                     .Select(u => new { u.Rag, u.Commentary, u.Period, u.UpdatedAt, By = u.UpdatedBy!.Name })
                     .FirstOrDefault(),
+                LatestReport = db.HighlightReports.Where(r => r.SharedServiceId == s.Id).Max(r => (DateOnly?)r.PeriodEnding),
             })
             .ToListAsync(cancellationToken);
 
         return services
-            .Select(s => new ServiceStatusRow(s.Id, s.Name, s.Phase, s.Owner, s.Latest?.Rag, s.Latest?.Commentary, s.Latest?.Period, s.Latest?.UpdatedAt, s.Latest?.By))
+            .Select(s => new ServiceStatusRow(
+                s.Id,
+                s.Name,
+                s.Phase,
+                s.OwnerId,
+                s.Owner,
+                s.Latest?.Rag,
+                s.Latest?.Commentary,
+                s.Latest?.Period,
+                s.Latest?.UpdatedAt,
+                s.Latest?.By,
+                s.LatestReport,
+                StatusCards.IsOverdue(s.Latest?.Period, today),
+                StatusCards.IsMissingHighlightReport(s.Phase, s.Latest?.Rag, s.LatestReport, today)))
             .ToList();
     }
 }

@@ -467,6 +467,116 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.ToTable("PiValues");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ObligationKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReminderMessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SettledBeforeSending")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReminderMessageId");
+
+                    b.HasIndex("ObligationKey", "Period", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ReminderItems");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cc")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ScanDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("ReminderMessages");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Risks.Risk", b =>
                 {
                     b.Property<int>("Id")
@@ -655,6 +765,70 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.HasIndex("SharedServiceId");
 
                     b.ToTable("RiskRegisters");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.QuarterlyRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyRollups");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.RollupFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("QuarterlyRollupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterlyRollupId");
+
+                    b.ToTable("RollupFigure");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.BenefitEntry", b =>
@@ -1194,6 +1368,26 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Navigation("PerformanceIndicator");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderItem", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Reminders.ReminderMessage", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReminderMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Organisation.Person", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Risks.Risk", b =>
                 {
                     b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
@@ -1279,6 +1473,15 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Navigation("Owner");
 
                     b.Navigation("SharedService");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.RollupFigure", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Rollups.QuarterlyRollup", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("QuarterlyRollupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.BenefitEntry", b =>
@@ -1426,6 +1629,11 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Navigation("Values");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Risks.Risk", b =>
                 {
                     b.Navigation("Assessments");
@@ -1436,6 +1644,11 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Navigation("Issues");
 
                     b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Rollups.QuarterlyRollup", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.HighlightReport", b =>

@@ -75,6 +75,37 @@ namespace Dashboard.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuarterlyRollups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FinancialYear = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TriggeredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarterlyRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -147,6 +178,28 @@ namespace Dashboard.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RollupFigure",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuarterlyRollupId = table.Column<int>(type: "integer", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Measure = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupFigure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RollupFigure_QuarterlyRollups_QuarterlyRollupId",
+                        column: x => x.QuarterlyRollupId,
+                        principalTable: "QuarterlyRollups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -177,6 +230,36 @@ namespace Dashboard.Data.Postgres.Migrations
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientId = table.Column<int>(type: "integer", nullable: false),
+                    ScanDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    To = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Cc = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    ClaimedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderMessages_People_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -292,6 +375,34 @@ namespace Dashboard.Data.Postgres.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReminderMessageId = table.Column<int>(type: "integer", nullable: false),
+                    ObligationKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    CouncilId = table.Column<int>(type: "integer", nullable: true),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    Step = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SettledBeforeSending = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderItems_ReminderMessages_ReminderMessageId",
+                        column: x => x.ReminderMessageId,
+                        principalTable: "ReminderMessages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -908,6 +1019,33 @@ namespace Dashboard.Data.Postgres.Migrations
                 column: "PeriodStart");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuarterlyRollups_FinancialYear_Quarter_Version",
+                table: "QuarterlyRollups",
+                columns: new[] { "FinancialYear", "Quarter", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderItems_ObligationKey_Period_Step",
+                table: "ReminderItems",
+                columns: new[] { "ObligationKey", "Period", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderItems_ReminderMessageId",
+                table: "ReminderItems",
+                column: "ReminderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderMessages_RecipientId",
+                table: "ReminderMessages",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderMessages_Status_CreatedAt",
+                table: "ReminderMessages",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RiskAssessments_AssessedById",
                 table: "RiskAssessments",
                 column: "AssessedById");
@@ -964,6 +1102,11 @@ namespace Dashboard.Data.Postgres.Migrations
                 table: "Risks",
                 columns: new[] { "RiskRegisterId", "Ref" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RollupFigure_QuarterlyRollupId",
+                table: "RollupFigure",
+                column: "QuarterlyRollupId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SavingsLines_CouncilId_FinancialYear",
@@ -1028,6 +1171,9 @@ namespace Dashboard.Data.Postgres.Migrations
                 name: "BenefitEntries");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "FrozenBoardPacks");
 
             migrationBuilder.DropTable(
@@ -1046,10 +1192,16 @@ namespace Dashboard.Data.Postgres.Migrations
                 name: "PiValues");
 
             migrationBuilder.DropTable(
+                name: "ReminderItems");
+
+            migrationBuilder.DropTable(
                 name: "RiskAssessments");
 
             migrationBuilder.DropTable(
                 name: "RiskIssues");
+
+            migrationBuilder.DropTable(
+                name: "RollupFigure");
 
             migrationBuilder.DropTable(
                 name: "SavingsLines");
@@ -1073,7 +1225,13 @@ namespace Dashboard.Data.Postgres.Migrations
                 name: "PerformanceIndicators");
 
             migrationBuilder.DropTable(
+                name: "ReminderMessages");
+
+            migrationBuilder.DropTable(
                 name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "QuarterlyRollups");
 
             migrationBuilder.DropTable(
                 name: "RiskRegisters");

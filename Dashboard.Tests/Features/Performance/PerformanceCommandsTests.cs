@@ -1,0 +1,179 @@
+using Dashboard.Domain.Audit;
+using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Performance;
+using Dashboard.Domain.Time;
+using Dashboard.Features.Performance;
+using Dashboard.Live;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Features.Performance;
+
+public sealed class PerformanceCommandsTests : DashboardTestContext
+{
+    private static readonly DateOnly November = new(2010, 11, 1);
+
+    public PerformanceCommandsTests() => Services.AddScoped<PerformanceCommands>();
+
+    private PerformanceCommands Commands => Services.GetRequiredService<PerformanceCommands>();
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<(int PiId, int Bdc, int Rbc)> IdsAsync(string reference)
+    {
+        await using var db = await Database.OpenAsync();
+        var pi = await db.PerformanceIndicators.SingleAsync(p => p.Ref == reference, Ct);
+        return (pi.Id, await db.Councils.Where(c => c.Code == "BDC").Select(c => c.Id).SingleAsync(Ct), await db.Councils.Where(c => c.Code == "RBC").Select(c => c.Id).SingleAsync(Ct));
+    }
+
+    private async Task<List<PiValue>> ValuesAsync(int piId, DateOnly period)
+    {
+        await using var db = await Database.OpenAsync();
+        return await db.PiValues.Where(v => v.PerformanceIndicatorId == piId && v.PeriodStart == period).OrderBy(v => v.CouncilId).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task The_owner_enters_a_missing_figure_and_corrects_another_with_notes_audited_and_announced()
+    {
+        var personId = await SignInAsAsync("Lee Carter", Roles.ServiceManager);
+        var (pi, bdc, rbc) = await IdsAsync("LIF 01");
+        var announced = new List<DashboardChange>();
+        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+
+        var result = await Commands.SaveValuesAsync(pi, [new(bdc, November, "97.8", "Late: system upgrade"), new(rbc, November, "98.1")], Ct);
+
+        Assert.True(result.Succeeded);
+        var saved = await ValuesAsync(pi, November);
+        Assert.Equal([97.8m, 98.1m], saved.Select(v => v.Value));
+        Assert.Equal("Late: system upgrade", saved[0].Note);
+        Assert.All(saved, v => Assert.Equal(personId, v.EnteredById));
+        var change = Assert.Single(announced);
+        Assert.Equal((ChangeArea.PerformanceValues, pi, "LIF 01: 2 figures entered"), (change.Area, change.EntityId, change.Summary));
+        await using var db = await Database.OpenAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(PiValue) && a.Action == AuditAction.Created && a.Changes.Contains("Late: system upgrade"), Ct));
+    }
+
+    [Fact]
+    public async Task A_manager_who_does_not_own_the_indicator_changes_nothing()
+    {
+        var (pi, bdc, _) = await IdsAsync("NI 191");
+        var before = (await ValuesAsync(pi, November)).Select(v => v.Value).ToList();
+
+        await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
+        var byManager = await Commands.SaveValuesAsync(pi, [new(bdc, November, "1")], Ct);
+
+        Assert.Equal("Only the indicator's owner or an administrator can enter its figures.", byManager.Error);
+        Assert.Equal(before, (await ValuesAsync(pi, November)).Select(v => v.Value));
+    }
+
+    [Fact]
+    public async Task A_board_member_cannot_enter_figures_or_targets()
+    {
+        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
+        var (pi, bdc, _) = await IdsAsync("NI 191");
+
+        Assert.NotNull((await Commands.SaveValuesAsync(pi, [new(bdc, November, "1")], Ct)).Error);
+        Assert.Equal("Only an administrator can change an indicator's targets.", (await Commands.SaveTargetsAsync(pi, new FinancialYear(2010), [new(bdc, November, "1")], Ct)).Error);
+        Assert.NotEqual(1m, (await ValuesAsync(pi, November))[0].Value);
+    }
+
+    [Fact]
+    public async Task One_bad_figure_saves_none_of_the_grid()
+    {
+        await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
+        var (pi, bdc, rbc) = await IdsAsync("NI 191");
+        var before = (await ValuesAsync(pi, November)).Select(v => v.Value).ToList();
+
+        var result = await Commands.SaveValuesAsync(pi, [new(bdc, November, "1"), new(rbc, November, "-5")], Ct);
+
+        Assert.Equal("kg cannot be negative for NI 191.", result.FieldErrors[PiFigureEntry.FieldKey(rbc, November, "Value")]);
+        Assert.Equal(before, (await ValuesAsync(pi, November)).Select(v => v.Value));
+    }
+
+    [Fact]
+    public async Task An_administrator_sets_monthly_targets_and_the_annual_target_follows()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var (pi, bdc, _) = await IdsAsync("NI 191");
+        var year = new FinancialYear(2010);
+
+        var result = await Commands.SaveTargetsAsync(pi, year, [new(bdc, new DateOnly(2011, 3, 1), "40")], Ct);
+
+        Assert.True(result.Succeeded);
+        await using var db = await Database.OpenAsync();
+        var targets = await db.PiTargets.Where(t => t.PerformanceIndicatorId == pi && t.CouncilId == bdc && t.FinancialYear == 2010).ToListAsync(Ct);
+        Assert.Equal(40m, targets.Single(t => t.PeriodStart == new DateOnly(2011, 3, 1)).Target);
+        Assert.Equal(targets.Where(t => t.PeriodStart is not null).Sum(t => t.Target), targets.Single(t => t.PeriodStart is null).Target);
+    }
+
+    [Fact]
+    public async Task A_target_outside_the_year_is_refused()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var (pi, bdc, _) = await IdsAsync("NI 191");
+
+        var result = await Commands.SaveTargetsAsync(pi, new FinancialYear(2010), [new(bdc, new DateOnly(2011, 4, 1), "40")], Ct);
+
+        Assert.Equal("That period is not in 2010/11.", result.FieldErrors[PiFigureEntry.FieldKey(bdc, new DateOnly(2011, 4, 1), "Period")]);
+    }
+}
+
+public sealed class CatalogueCommandsTests : DashboardTestContext
+{
+    public CatalogueCommandsTests() => Services.AddScoped<PerformanceCommands>();
+
+    private PerformanceCommands Commands => Services.GetRequiredService<PerformanceCommands>();
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<PerformanceIndicator> IndicatorAsync(string reference)
+    {
+        await using var db = await Database.OpenAsync();
+        return await db.PerformanceIndicators.Include(p => p.Baselines).Include(p => p.Values).Include(p => p.Targets).SingleAsync(p => p.Ref == reference, Ct);
+    }
+
+    private static CatalogueInput Input(PerformanceIndicator pi, string tolerance, string? bdcBaseline = null) =>
+        new(pi.Description, pi.Polarity, tolerance, pi.IsDataOnly, new Dictionary<int, string?> { [pi.Baselines[0].CouncilId] = bdcBaseline });
+
+    [Fact]
+    public async Task Widening_the_tolerance_turns_Bromsgrove_waste_amber()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var pi = await IndicatorAsync("NI 191");
+        var bdc = pi.Baselines[0].CouncilId;
+
+        var result = await Commands.SaveCatalogueAsync(pi.Id, Input(pi, "5", "600"), Ct);
+
+        Assert.True(result.Succeeded);
+        var after = await IndicatorAsync("NI 191");
+        Assert.Equal(5m, after.TolerancePercent);
+        Assert.Equal(600m, after.Baselines.Single(b => b.CouncilId == bdc).Value);
+        var standing = PiStanding.Assess(PiFigures.For(after, bdc), new DateOnly(2010, 6, 1), new DateOnly(2010, 7, 9), PerformanceRules.Default);
+        Assert.Equal(TrafficLight.WithinTolerance, standing.Light);
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_change_the_catalogue()
+    {
+        var pi = await IndicatorAsync("NI 191");
+        await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
+
+        Assert.Equal("Only an administrator can change the indicator catalogue.", (await Commands.SaveCatalogueAsync(pi.Id, Input(pi, "5"), Ct)).Error);
+        Assert.Equal(2m, (await IndicatorAsync("NI 191")).TolerancePercent);
+    }
+
+    [Fact]
+    public async Task A_bad_tolerance_or_baseline_is_named_and_nothing_is_saved()
+    {
+        var pi = await IndicatorAsync("NI 191");
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+
+        var bad = await Commands.SaveCatalogueAsync(pi.Id, Input(pi, "lots", "-1"), Ct);
+
+        Assert.Equal("Enter the tolerance as a percentage of the target, from 0 to 100.", bad.FieldErrors[nameof(CatalogueInput.TolerancePercent)]);
+        Assert.Equal("kg cannot be negative for NI 191.", bad.FieldErrors[CatalogueInput.BaselineKey(pi.Baselines[0].CouncilId)]);
+        var after = await IndicatorAsync("NI 191");
+        Assert.Equal((2m, pi.Baselines[0].Value), (after.TolerancePercent, after.Baselines.Single(b => b.Id == pi.Baselines[0].Id).Value));
+    }
+}

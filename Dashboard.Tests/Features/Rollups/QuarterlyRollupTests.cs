@@ -1,0 +1,100 @@
+using Bunit;
+using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Risks;
+using Dashboard.Domain.Rollups;
+using Dashboard.Domain.Time;
+using Dashboard.Features.Rollups;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Features.Rollups;
+
+/// <summary>The quarterly rollup on the demo data: versions kept, the scheduled run idempotent, Q3 2010/11 shown beside Q2.</summary>
+public sealed class QuarterlyRollupTests : DashboardTestContext
+{
+    private readonly EnqueueRecorder enqueued = new();
+
+    public QuarterlyRollupTests() => Services.AddSingleton<Hangfire.IBackgroundJobClient>(enqueued);
+
+    private QuarterlyRollupJob Job => new(Database.Factory, new ReportingClock(Time, new DateOnly(2010, 12, 9)), ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, NullLogger<QuarterlyRollupJob>.Instance);
+
+    [Fact]
+    public async Task Rerunning_a_quarter_adds_a_version_with_identical_figures_and_keeps_the_first()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+
+        Assert.Equal(1, await Job.RunAsync(2010, 3, "Priya Shah", ct));
+        Assert.Equal(2, await Job.RunAsync(2010, 3, "Priya Shah", ct));
+
+        await using var db = await Database.OpenAsync();
+        var versions = await db.QuarterlyRollups.Include(r => r.Figures).Where(r => r.FinancialYear == 2010 && r.Quarter == 3).OrderBy(r => r.Version).ToListAsync(ct);
+        Assert.Equal(2, versions.Count);
+        Assert.Equal(versions[0].Figures.Select(f => (f.Scope, f.Measure, f.Value)), versions[1].Figures.Select(f => (f.Scope, f.Measure, f.Value)));
+        Assert.Equal(11, versions[1].Figures.Single(f => f.Scope == RollupFigure.Combined && f.Measure == "Services Green").Value);
+        Assert.Equal(964_000m, versions[1].Figures.Single(f => f.Scope == RollupFigure.Combined && f.Measure == RollupCalculation.SavingsTarget).Value);
+        Assert.Equal(450_000m, versions[1].Figures.Single(f => f.Scope == "BDC" && f.Measure == RollupCalculation.SavingsTarget).Value);
+    }
+
+    [Fact]
+    public async Task The_scheduled_run_rolls_up_the_last_closed_quarter_once_however_often_it_runs()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+
+        await Job.RunForClosedQuarterAsync(ct);
+        await Job.RunForClosedQuarterAsync(ct);
+
+        await using var db = await Database.OpenAsync();
+        var rollup = await db.QuarterlyRollups.SingleAsync(ct);
+        Assert.Equal((2010, 2, QuarterlyRollupJob.Schedule), (rollup.FinancialYear, rollup.Quarter, rollup.TriggeredBy));
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_q3_beside_q2_with_a_note_when_it_was_recomputed_and_can_compute_a_quarter()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await Job.RunAsync(2010, 2, QuarterlyRollupJob.Schedule, ct);
+        await Job.RunAsync(2010, 3, "Priya Shah", ct);
+        await Job.RunAsync(2010, 3, "Priya Shah", ct);
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+
+        var page = Render<QuarterlyReportPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr")), TimeSpan.FromSeconds(10));
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudSelect<FinancialQuarter>>().Instance.ValueChanged.InvokeAsync(new FinancialYear(2010).Quarter(3)));
+
+        page.WaitForAssertion(() => Assert.Contains("These figures were recomputed: version 2, by Priya Shah", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var green = page.FindAll("tbody tr").First(r => r.QuerySelector("td")!.TextContent == "Services Green");
+        Assert.Equal(["Services Green", "11", "0", "–"], green.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Contains("Q2 2010/11", page.Find("thead").TextContent, StringComparison.Ordinal);
+
+        await page.FindAll("button").Single(b => b.TextContent.Contains("Compute Q3 2010/11 now", StringComparison.Ordinal)).ClickAsync(new());
+        Assert.Equal(["RunAsync(2010, 3, Priya Shah)"], enqueued.Jobs);
+    }
+
+    [Fact]
+    public async Task A_board_member_reads_the_snapshot_but_cannot_compute_one()
+    {
+        await Job.RunAsync(2010, 2, QuarterlyRollupJob.Schedule, Xunit.TestContext.Current.CancellationToken);
+        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
+
+        var page = Render<QuarterlyReportPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr")), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Compute", StringComparison.Ordinal));
+    }
+
+    /// <summary>Records the jobs the page asked Hangfire to run.</summary>
+    private sealed class EnqueueRecorder : Hangfire.IBackgroundJobClient
+    {
+        public List<string> Jobs { get; } = [];
+
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
+        {
+            Jobs.Add($"{job.Method.Name}({string.Join(", ", job.Args.Take(3))})");
+            return "1";
+        }
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new NotSupportedException("Pages do not change job states.");
+    }
+}

@@ -1,0 +1,26 @@
+using Bunit;
+using Dashboard.Domain.Organisation;
+using Dashboard.Features.Services;
+using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Features.Services;
+
+public sealed class ServicesPageFilterTests : DashboardTestContext
+{
+    [Fact]
+    public async Task Following_a_dashboard_count_shows_only_services_with_that_status()
+    {
+        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("services?status=Amber");
+
+        var page = Render<ServicesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
+        Assert.Equal(
+            ["Community Safety", "WETT services received", "Emergency Planning / Business Continuity", "Environmental Services"],
+            page.FindAll("tr[data-service]").Select(r => r.GetAttribute("data-service")));
+        Assert.Contains("Showing only services with status Amber.", page.Markup, StringComparison.Ordinal);
+    }
+}

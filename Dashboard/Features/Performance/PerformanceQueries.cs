@@ -1,0 +1,110 @@
+using Dashboard.Data;
+using Dashboard.Domain;
+using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Performance;
+using Dashboard.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Features.Performance;
+
+/// <summary>One council's standing on an indicator, with its figures for charts.</summary>
+public sealed record CouncilStanding(Council Council, PiStanding Standing, PiFigures Figures);
+
+/// <summary>An indicator as the performance pages show it: the catalogue entry and each council's standing.</summary>
+public sealed record IndicatorStanding(PerformanceIndicator Indicator, IReadOnlyList<CouncilStanding> Councils);
+
+/// <summary>The board's summary figures for one set of councils ("BDC", "RBC" or "Combined").</summary>
+public sealed record SummaryColumn(string Label, PerformanceSummary Summary);
+
+/// <summary>Everything the performance page shows as at one month.</summary>
+public sealed record PerformanceOverview(DateOnly AsAtMonth, IReadOnlyList<IndicatorStanding> Indicators, IReadOnlyList<SummaryColumn> Summaries)
+{
+    public IEnumerable<(IndicatorStanding Indicator, CouncilStanding Council)> Missed =>
+        Indicators.SelectMany(i => i.Councils.Where(c => c.Standing.Light == TrafficLight.Missed).Select(c => (i, c)));
+}
+
+public static class PerformanceQueries
+{
+    /// <summary>The default "as at" month: the last month that has ended by the reporting date.</summary>
+    public static DateOnly LatestCompleteMonth(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+    /// <summary>
+    /// The day staleness is judged on for a month's figures: the reporting date for recent months, but for a
+    /// past month the end of the month after it, when its report was written — not today, or every old figure would be stale.
+    /// </summary>
+    public static DateOnly JudgedOn(DateOnly asAtMonth, DateOnly today)
+    {
+        var reportWritten = asAtMonth.AddMonths(2).AddDays(-1);
+        return reportWritten < today ? reportWritten : today;
+    }
+
+    /// <summary>The months a user can choose to see the figures as at: from the first figure to the latest complete month.</summary>
+    public static async Task<IReadOnlyList<DateOnly>> ReportingMonthsAsync(DashboardDbContext db, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var latest = LatestCompleteMonth(today);
+        var first = await db.PiValues.MinAsync(v => (DateOnly?)v.PeriodStart, cancellationToken);
+        if (first is not { } start)
+        {
+            return [latest];
+        }
+
+        var months = new List<DateOnly>();
+        for (var m = FinancialYear.Of(start).Start; m <= latest; m = m.AddMonths(1))
+        {
+            months.Add(m);
+        }
+
+        return months;
+    }
+
+    /// <summary>The councils and the indicators (all, or one) with their values, targets and baselines.</summary>
+    public static async Task<PerformanceData> LoadAsync(DashboardDbContext db, int? indicatorId = null, CancellationToken cancellationToken = default)
+    {
+        var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var indicators = await db.PerformanceIndicators.AsNoTracking()
+            .Where(p => indicatorId == null || p.Id == indicatorId)
+            .Include(p => p.Values)
+            .Include(p => p.Targets)
+            .Include(p => p.Baselines)
+            .Include(p => p.Owner)
+            .Include(p => p.SharedService)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new PerformanceData(councils, indicators.OrderBy(p => p.Ref, NaturalOrder.Instance).ToList());
+    }
+}
+
+/// <summary>The performance figures as loaded, from which any month's overview is worked out without going back to the database.</summary>
+public sealed record PerformanceData(IReadOnlyList<Council> Councils, IReadOnlyList<PerformanceIndicator> Indicators)
+{
+    public PerformanceOverview OverviewAsAt(DateOnly asAtMonth, DateOnly today, PerformanceRules rules)
+    {
+        var judgedOn = PerformanceQueries.JudgedOn(asAtMonth, today);
+        var standings = Indicators
+            .Select(pi => new IndicatorStanding(pi, Councils.Select(c =>
+            {
+                var figures = PiFigures.For(pi, c.Id);
+                return new CouncilStanding(c, PiStanding.Assess(figures, asAtMonth, judgedOn, rules), figures);
+            }).ToList()))
+            .ToList();
+
+        var all = standings.SelectMany(i => i.Councils).ToList();
+        var summaries = Councils
+            .Select(c => new SummaryColumn(c.Code, PerformanceSummary.Of(all.Where(s => s.Council.Id == c.Id).Select(s => s.Standing).ToList())))
+            .Append(new SummaryColumn("Combined", PerformanceSummary.Of(all.Select(s => s.Standing).ToList())))
+            .ToList();
+        return new PerformanceOverview(asAtMonth, standings, summaries);
+    }
+
+    /// <summary>The overview for each month of the financial year up to the given month, for the summary bar chart.</summary>
+    public IReadOnlyList<PerformanceOverview> MonthsOfYearTo(DateOnly asAtMonth, DateOnly today, PerformanceRules rules)
+    {
+        var result = new List<PerformanceOverview>();
+        for (var m = FinancialYear.Of(asAtMonth).Start; m <= asAtMonth; m = m.AddMonths(1))
+        {
+            result.Add(OverviewAsAt(m, today, rules));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,107 @@
+using Dashboard.Auth;
+using Dashboard.Data;
+using Dashboard.Domain.Services;
+using Dashboard.Domain.Time;
+using Dashboard.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Features.Services;
+
+/// <summary>
+/// Changes to projects: highlight reports (by the project's manager or an administrator) and go-live
+/// (administrators only). Each checks on the server, validates, saves in one transaction, then tells dashboards.
+/// </summary>
+public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFactory, CurrentUser user, ReportingClock clock, IChangeNotifier changes)
+{
+    public const string OnlyAdministrators = "Only an administrator can mark a project live.";
+
+    public const string NotYours = "Only the project's manager or an administrator can write its highlight reports.";
+
+    /// <summary>Creates (no <paramref name="reportId"/>) or corrects a highlight report; a stale copy is refused.</summary>
+    /// <returns>The outcome and the report's id once saved.</returns>
+    public async Task<(CommandResult Result, int? ReportId)> SaveHighlightReportAsync(int serviceId, int? reportId, Guid? version, HighlightReportInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.SharedServices.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (service is null)
+        {
+            return (CommandResult.Refused("That project does not exist."), null);
+        }
+
+        if (!await user.CanEditAsync(service.OwnerId) || await user.PersonIdAsync() is not { } personId)
+        {
+            return (CommandResult.Refused(NotYours), null);
+        }
+
+        HighlightReport? report = null;
+        if (reportId is { } id)
+        {
+            report = await db.HighlightReports.Include(r => r.Activities).Include(r => r.Concerns)
+                .FirstOrDefaultAsync(r => r.Id == id && r.SharedServiceId == serviceId, cancellationToken);
+            if (report is null)
+            {
+                return (CommandResult.Refused("That highlight report does not exist."), null);
+            }
+        }
+
+        var previous = await db.HighlightReports
+            .Where(r => r.SharedServiceId == serviceId && r.Id != (reportId ?? 0) && (report == null || r.PeriodEnding < report.PeriodEnding))
+            .MaxAsync(r => (DateOnly?)r.PeriodEnding, cancellationToken);
+        if (input.Validate(previous, clock.Today) is { Count: > 0 } errors)
+        {
+            return (CommandResult.Invalid(errors), null);
+        }
+
+        if (report is null)
+        {
+            report = new HighlightReport { SharedServiceId = serviceId, SummaryPosition = "" };
+            db.HighlightReports.Add(report);
+        }
+        else
+        {
+            db.Entry(report).Property(r => r.Version).OriginalValue = version ?? Guid.Empty;
+            db.HighlightActivities.RemoveRange(report.Activities);
+            db.HighlightConcerns.RemoveRange(report.Concerns);
+        }
+
+        input.ApplyTo(report);
+        report.PreparedById = personId;
+        report.UpdatedAt = clock.UtcNow;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return (CommandResult.Refused("Someone else saved a highlight report for this project while you were editing. Your report has not been saved and is still in the form; open the project page in another tab to see theirs."), null);
+        }
+
+        changes.Publish(new DashboardChange(ChangeArea.HighlightReports, serviceId, $"{service.Name} highlight report for the period ending {report.PeriodEnding.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} saved"));
+        return (CommandResult.Saved, report.Id);
+    }
+
+    public async Task<CommandResult> GoLiveAsync(int serviceId, DateOnly? on, CancellationToken cancellationToken = default)
+    {
+        if (!await user.IsAdministratorAsync())
+        {
+            return CommandResult.Refused(OnlyAdministrators);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.SharedServices.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (service is null)
+        {
+            return CommandResult.Refused("That project does not exist.");
+        }
+
+        if (GoLive.Check(service, on, clock.Today) is { } problem)
+        {
+            return CommandResult.Invalid(new Dictionary<string, string> { ["GoLiveDate"] = problem });
+        }
+
+        GoLive.MarkLive(service, on!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        changes.Publish(new DashboardChange(ChangeArea.Services, serviceId, $"{service.Name} went live on {on.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"));
+        return CommandResult.Saved;
+    }
+}

@@ -1,0 +1,69 @@
+using Dashboard.Data;
+using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Performance;
+using Dashboard.Domain.Risks;
+using Dashboard.Domain.Services;
+using Dashboard.Features.Risks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Features.Services;
+
+/// <summary>Everything a service (or project) page shows.</summary>
+public sealed record ServiceDetail(
+    SharedService Service,
+    IReadOnlyList<StatusUpdate> Cards,
+    IReadOnlyList<HighlightReport> HighlightReports,
+    IReadOnlyList<BenefitEntry> Benefits,
+    IReadOnlyList<PerformanceIndicator> Indicators,
+    IReadOnlyList<Council> Councils,
+    IReadOnlyList<RiskRow> Risks)
+{
+    /// <summary>The latest card for a month before the one in progress: whether a change needs a reason is judged against it.</summary>
+    public StatusUpdate? CardBefore(DateOnly month) => Cards.Where(c => c.Period < month).MaxBy(c => c.Period);
+
+    public StatusUpdate? LatestCard => Cards.MaxBy(c => c.Period);
+
+    public HighlightReport? LatestHighlightReport => HighlightReports.MaxBy(r => r.PeriodEnding);
+}
+
+public static class ServiceDetailQueries
+{
+    public static async Task<ServiceDetail?> LoadAsync(DashboardDbContext db, int serviceId, CancellationToken cancellationToken = default)
+    {
+        var service = await db.SharedServices.AsNoTracking()
+            .Include(s => s.Owner)
+            .Include(s => s.HostCouncil)
+            .FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (service is null)
+        {
+            return null;
+        }
+
+        var cards = await db.StatusUpdates.AsNoTracking().Include(u => u.UpdatedBy)
+            .Where(u => u.SharedServiceId == serviceId).OrderByDescending(u => u.Period).ToListAsync(cancellationToken);
+        var reports = await db.HighlightReports.AsNoTracking()
+            .Include(r => r.PreparedBy).Include(r => r.Activities).Include(r => r.Concerns)
+            .Where(r => r.SharedServiceId == serviceId)
+            .OrderByDescending(r => r.PeriodEnding)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var benefits = await db.BenefitEntries.AsNoTracking()
+            .Where(b => b.SharedServiceId == serviceId).OrderBy(b => b.Kind).ThenBy(b => b.Order).ToListAsync(cancellationToken);
+        var indicators = await db.PerformanceIndicators.AsNoTracking()
+            .Include(p => p.Values).Include(p => p.Targets).Include(p => p.Baselines)
+            .Where(p => p.SharedServiceId == serviceId)
+            .OrderBy(p => p.Ref)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+        var registers = await db.RiskRegisters.AsNoTracking().Where(r => r.SharedServiceId == serviceId).Select(r => r.Id).ToListAsync(cancellationToken);
+        var risks = new List<RiskRow>();
+        foreach (var register in registers)
+        {
+            risks.AddRange((await RiskQueries.CurrentRisksAsync(db, register, cancellationToken: cancellationToken)).Where(r => r.Status == RiskStatus.Open));
+        }
+
+        return new ServiceDetail(service, cards, reports, benefits, indicators, councils, risks);
+    }
+}
