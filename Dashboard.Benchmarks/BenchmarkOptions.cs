@@ -34,6 +34,10 @@ public sealed record BenchmarkOptions
     /// <summary>Bare circuit round trips measured at each dashboard count.</summary>
     public int RoundTrips { get; init; }
 
+    public int JobWarmup { get; init; }
+
+    public int JobSamples { get; init; }
+
     public bool IsSmoke { get; init; }
 
     public static BenchmarkOptions Full(DatabaseProvider provider, string? postgresServer) => new()
@@ -46,6 +50,8 @@ public sealed record BenchmarkOptions
         DashboardCounts = [10, 50, 100],
         ChangeRounds = 10,
         RoundTrips = 20,
+        JobWarmup = 2,
+        JobSamples = 10,
     };
 
     public static BenchmarkOptions Smoke(DatabaseProvider provider, string? postgresServer) => new()
@@ -58,6 +64,8 @@ public sealed record BenchmarkOptions
         DashboardCounts = [3],
         ChangeRounds = 4,
         RoundTrips = 8,
+        JobWarmup = 1,
+        JobSamples = 5,
         IsSmoke = true,
     };
 }
