@@ -29,7 +29,7 @@ public static class JobsBenchmark
 
     public static async Task<JobFigures> RunAsync(BenchmarkDatabase database, int warmup, int samples)
     {
-        var arguments = database.AppSettings.Select(s => $"--{s.Key.Replace("__", ":", StringComparison.Ordinal)}={s.Value}").Append("--Demo:Enabled=false").ToArray();
+        var arguments = database.AppSettings.Select(s => $"--{s.Key.Replace("__", ":", StringComparison.Ordinal)}={s.Value}").Append("--Demo:Enabled=false").Append("--Logging:LogLevel:Default=Warning").ToArray();
         var builder = DashboardConfiguration.CreateBuilder(arguments);
         builder.AddReportingClock();
         builder.AddData();
