@@ -62,7 +62,7 @@ public static class BenchmarkRun
             "KB",
             "< 500 KB",
             largest.KilobytesPerCircuit * 1024 / render.HtmlBytes,
-            "the page's prerendered HTML",
+            "the board dashboard's prerendered HTML (the nearest page-size figure measured)",
             Guarded: true));
 
         var notes = new List<string>
