@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Components.Charts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor.Services;
 
 namespace Dashboard.Tests.Components;
@@ -14,10 +15,10 @@ public sealed class ApexChartTests : BunitContext
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Strict;
         module = JSInterop.SetupModule(ApexChart.ModulePath);
-        module.SetupVoid("create", _ => true).SetVoidResult();
-        module.SetupVoid("update", _ => true).SetVoidResult();
         module.SetupVoid("destroy", _ => true).SetVoidResult();
     }
+
+    private void DrawingSucceeds() => module.SetupVoid("draw", _ => true).SetVoidResult();
 
     private static ChartOptions Options(params decimal?[] values) => new()
     {
@@ -31,11 +32,12 @@ public sealed class ApexChartTests : BunitContext
         .Add(c => c.DataTable, (RenderFragment)(b => b.AddMarkupContent(0, "<table><caption>Waste by month</caption></table>"))));
 
     [Fact]
-    public void The_chart_is_created_from_the_typed_options_with_gaps_left_as_nulls()
+    public void The_chart_is_drawn_from_the_typed_options_with_gaps_left_as_nulls()
     {
+        DrawingSucceeds();
         var chart = RenderChart(Options(49.12m, null, 49.15m));
 
-        var create = module.VerifyInvoke("create");
+        var create = module.VerifyInvoke("draw");
         var json = Assert.IsType<string>(create.Arguments[1]);
         Assert.Contains("\"name\":\"BDC actual\"", json, StringComparison.Ordinal);
         Assert.Contains("{\"x\":1270080000000,\"y\":49.12}", json, StringComparison.Ordinal);
@@ -45,22 +47,48 @@ public sealed class ApexChartTests : BunitContext
     }
 
     [Fact]
-    public void New_figures_update_the_chart_in_place_and_unchanged_ones_do_not()
+    public void New_figures_redraw_the_chart_and_unchanged_ones_do_not()
     {
+        DrawingSucceeds();
         var chart = RenderChart(Options(49.12m));
 
         chart.Render(p => p.Add(c => c.Options, Options(49.12m)));
-        Assert.DoesNotContain(module.Invocations, i => i.Identifier == "update");
+        module.VerifyInvoke("draw", calledTimes: 1);
 
         chart.Render(p => p.Add(c => c.Options, Options(49.12m, 48.71m)));
-        var update = module.VerifyInvoke("update");
-        Assert.Contains("48.71", Assert.IsType<string>(update.Arguments[1]), StringComparison.Ordinal);
-        module.VerifyInvoke("create", calledTimes: 1);
+        var draws = module.VerifyInvoke("draw", calledTimes: 2);
+        Assert.Contains("48.71", Assert.IsType<string>(draws[1].Arguments[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Showing_the_table_while_the_chart_is_still_drawing_does_not_draw_it_twice()
+    {
+        var drawing = module.SetupVoid("draw", _ => true);
+        var chart = RenderChart(Options(49.12m));
+
+        chart.Find("button").Click();
+        drawing.SetVoidResult();
+
+        module.VerifyInvoke("draw", calledTimes: 1);
+        Assert.Equal("Waste by month", chart.Find("caption").TextContent);
+    }
+
+    [Fact]
+    public void A_chart_that_cannot_be_drawn_says_so_and_shows_its_table_instead_of_breaking_the_page()
+    {
+        module.SetupVoid("draw", _ => true).SetException(new JSException("Element not found"));
+
+        var chart = RenderChart(Options(49.12m));
+
+        chart.WaitForAssertion(() => Assert.Contains("The chart could not be drawn", chart.Markup, StringComparison.Ordinal));
+        Assert.Equal("Waste by month", chart.Find("caption").TextContent);
+        Assert.Equal("true", chart.Find("button").GetAttribute("aria-expanded"));
     }
 
     [Fact]
     public async Task Disposing_the_component_destroys_the_chart()
     {
+        DrawingSucceeds();
         RenderChart(Options(49.12m));
 
         await DisposeComponentsAsync();
@@ -71,6 +99,7 @@ public sealed class ApexChartTests : BunitContext
     [Fact]
     public void The_data_table_can_be_shown_and_hidden()
     {
+        DrawingSucceeds();
         var chart = RenderChart(Options(49.12m));
         Assert.Empty(chart.FindAll("caption"));
 

@@ -1,5 +1,7 @@
 // One module for every chart: the ApexCharts script is loaded once, charts are kept per element.
 const charts = new WeakMap();
+// Each element's draws, redraws and destroys run one after another, never interleaved.
+const queues = new WeakMap();
 let loading;
 
 function loadApexCharts() {
@@ -11,34 +13,53 @@ function loadApexCharts() {
         const script = document.createElement('script');
         script.src = new URL('../lib/apexcharts/apexcharts.min.js', import.meta.url).href;
         script.onload = resolve;
-        script.onerror = () => reject(new Error('The ApexCharts script could not be loaded.'));
+        script.onerror = () => {
+            loading = undefined;
+            reject(new Error('The ApexCharts script could not be loaded.'));
+        };
         document.head.appendChild(script);
     });
     return loading;
 }
 
-// Options arrive as JSON text, so C# decides exactly which keys exist (ApexCharts treats null differently from absent).
-export async function create(element, optionsJson) {
-    await loadApexCharts();
-    destroy(element);
-    const chart = new window.ApexCharts(element, JSON.parse(optionsJson));
-    charts.set(element, chart);
-    await chart.render();
+function queued(element, work) {
+    const previous = queues.get(element) ?? Promise.resolve();
+    const next = previous.catch(() => { }).then(work);
+    queues.set(element, next);
+    return next;
 }
 
-export async function update(element, optionsJson) {
-    const chart = charts.get(element);
-    if (chart) {
-        await chart.updateOptions(JSON.parse(optionsJson), true, false);
-    } else {
-        await create(element, optionsJson);
-    }
+// Options arrive as JSON text, so C# decides exactly which keys exist (ApexCharts treats null differently from absent).
+export function draw(element, optionsJson) {
+    return queued(element, async () => {
+        await loadApexCharts();
+        // The page may have moved on while the script loaded: a chart on a detached element is not wanted.
+        if (!element?.isConnected) {
+            return;
+        }
+
+        const options = JSON.parse(optionsJson);
+        const chart = charts.get(element);
+        if (chart) {
+            await chart.updateOptions(options, true, false);
+        } else {
+            const created = new window.ApexCharts(element, options);
+            charts.set(element, created);
+            await created.render();
+        }
+    });
 }
 
 export function destroy(element) {
-    const chart = charts.get(element);
-    if (chart) {
-        chart.destroy();
-        charts.delete(element);
+    if (!element) {
+        return Promise.resolve();
     }
+
+    return queued(element, () => {
+        const chart = charts.get(element);
+        if (chart) {
+            charts.delete(element);
+            chart.destroy();
+        }
+    });
 }
