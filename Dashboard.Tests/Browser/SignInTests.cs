@@ -35,6 +35,40 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
         await context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("/performance/figures.csv")]
+    [InlineData("/performance/figures.xlsx")]
+    [InlineData("/risks/registers/1/export.csv")]
+    [InlineData("/risks/registers/1/export.xlsx")]
+    [InlineData("/reports/board-pack/1/excel")]
+    public async Task Nobody_signed_in_can_download_a_file(string path)
+    {
+        Support.Browser.RequireChromium();
+        var anonymous = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl });
+
+        var refused = await anonymous.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
+
+        Assert.Equal(302, refused.Status);
+        Assert.Contains("/sign-in", refused.Headers["location"], StringComparison.Ordinal);
+        Assert.DoesNotContain("NI 191", await refused.TextAsync(), StringComparison.Ordinal);
+        await anonymous.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_board_member_downloads_the_pi_figures_in_the_shape_the_import_reads()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
+
+        var csv = await page.APIRequest.GetAsync("/performance/figures.csv");
+
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+        var lines = (await csv.TextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("NI 191,BDC,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("NI 191,RBC,", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_clear_message()
     {
