@@ -34,6 +34,35 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The exceptions that ended a user's circuit ("Something went wrong" in their browser), each with the
+    /// lines the logger wrote for it: a browser test can pass its own assertions while another page broke.
+    /// </summary>
+    public IReadOnlyList<string> CircuitFailures()
+    {
+        var failures = new List<string>();
+        var lines = Output.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].Contains("Unhandled exception in circuit", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // The console logger indents an entry's continuation lines; the next entry starts at column 0.
+            var end = i + 1;
+            while (end < lines.Length && (lines[end].StartsWith(' ') || lines[end].Length == 0))
+            {
+                end++;
+            }
+
+            failures.Add(string.Join('\n', lines[Math.Max(0, i - 1)..end]));
+            i = end - 1;
+        }
+
+        return failures;
+    }
+
     public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         var all = new Dictionary<string, string>(database.AppSettings);

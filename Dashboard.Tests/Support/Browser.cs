@@ -110,6 +110,7 @@ public sealed class AppWithBrowser : IAsyncLifetime
         }
 
         playwright?.Dispose();
+        var circuitFailures = App?.CircuitFailures() ?? [];
         if (App is not null)
         {
             await App.DisposeAsync();
@@ -118,6 +119,12 @@ public sealed class AppWithBrowser : IAsyncLifetime
         if (database is not null)
         {
             await database.DisposeAsync();
+        }
+
+        // Fails the class: a page that broke for its user is a defect even when no assertion looked at it.
+        if (circuitFailures.Count > 0)
+        {
+            throw new InvalidOperationException($"The app ended {circuitFailures.Count} user circuit(s) with an unhandled exception:\n{string.Join("\n\n", circuitFailures)}");
         }
     }
 }
