@@ -19,10 +19,19 @@ public sealed record DashboardDatabase(DatabaseProvider Provider, DbContextOptio
         _ => new DashboardDbContext(Options) { ActorSource = actors, Clock = clock ?? TimeProvider.System },
     };
 
+    /// <summary>Short-lived contexts on this database; with an actor source their saves are audited as that user.</summary>
+    public IDbContextFactory<DashboardDbContext> ContextFactory(AuditActorSource? actors = null, TimeProvider? clock = null) =>
+        new Factory(this, actors, clock);
+
     /// <summary>A context that saves rows exactly as given (see <see cref="DashboardDbContext.CopyingAsIs"/>).</summary>
     internal DashboardDbContext CreateCopyingContext() => Provider switch
     {
         DatabaseProvider.Postgres => new PostgresDashboardDbContext(Options) { CopyingAsIs = true },
         _ => new DashboardDbContext(Options) { CopyingAsIs = true },
     };
+
+    private sealed class Factory(DashboardDatabase database, AuditActorSource? actors, TimeProvider? clock) : IDbContextFactory<DashboardDbContext>
+    {
+        public DashboardDbContext CreateDbContext() => database.CreateContext(actors, clock);
+    }
 }

@@ -21,7 +21,8 @@ public static class DataExtensions
         builder.Services.AddScoped<AuditActorSource>();
 
         // Scoped, not singleton: each circuit's (or request's) contexts know who is saving, for the audit trail.
-        builder.Services.AddScoped<IDbContextFactory<DashboardDbContext>, AuditedContextFactory>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<DashboardDatabase>()
+            .ContextFactory(sp.GetRequiredService<AuditActorSource>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         return builder;
     }
@@ -74,11 +75,5 @@ public static class DataExtensions
         }
 
         return new DatabaseFile(fullPath);
-    }
-
-    private sealed class AuditedContextFactory(DashboardDatabase database, AuditActorSource actors, TimeProvider clock)
-        : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => database.CreateContext(actors, clock);
     }
 }

@@ -55,8 +55,8 @@ public static class DatabaseCopy
 
     public static async Task<IReadOnlyList<TableCopy>> CopyAsync(DashboardDatabase source, DashboardDatabase target, CancellationToken cancellationToken = default)
     {
-        await DatabaseMigration.MigrateAsync(new ContextFactory(source), source.File, NullLogger.Instance, cancellationToken);
-        await DatabaseMigration.MigrateAsync(new ContextFactory(target), target.File, NullLogger.Instance, cancellationToken);
+        await DatabaseMigration.MigrateAsync(source.ContextFactory(), source.File, NullLogger.Instance, cancellationToken);
+        await DatabaseMigration.MigrateAsync(target.ContextFactory(), target.File, NullLogger.Instance, cancellationToken);
 
         await using (var from = source.CreateCopyingContext())
         await using (var to = target.CreateCopyingContext())
@@ -184,11 +184,6 @@ public static class DatabaseCopy
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private sealed class ContextFactory(DashboardDatabase database) : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => database.CreateContext();
-    }
 }
 
 public sealed class DatabaseCopyException(string message) : Exception(message);
