@@ -35,8 +35,10 @@ public sealed class HighlightReportEditorTests : DashboardTestContext
         return page;
     }
 
-    private static void Type(IRenderedComponent<HighlightReportEditorPage> page, string field, string text) =>
-        page.Find($"[data-field='{field}'] textarea, [data-field='{field}'] input, textarea[data-field='{field}'], input[data-field='{field}']").Change(text);
+    private static AngleSharp.Dom.IElement Field(IRenderedComponent<HighlightReportEditorPage> page, string field) =>
+        page.Find($"[data-field='{field}'] textarea, [data-field='{field}'] input, textarea[data-field='{field}'], input[data-field='{field}']");
+
+    private static void Type(IRenderedComponent<HighlightReportEditorPage> page, string field, string text) => Field(page, field).Change(text);
 
     private static void Save(IRenderedComponent<HighlightReportEditorPage> page) =>
         page.FindAll("button").Single(b => b.TextContent.Contains("Save highlight report", StringComparison.Ordinal)).Click();
@@ -72,6 +74,36 @@ public sealed class HighlightReportEditorTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task A_second_writer_of_the_same_months_report_sees_the_first_one_keeps_their_text_and_can_replace_it()
+    {
+        await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
+        var project = await ProjectIdAsync("Environmental Services");
+        var page = OpenNew(project);
+        Type(page, "SummaryPosition", "Second writer's summary.");
+        Type(page, "ThisPeriod[0].Progress", "Appointed.");
+        Type(page, "ThisPeriod[1].Progress", "Drafted.");
+
+        var first = HighlightReportInput.StartAfter((await ReportsAsync(project)).Last(), new SharedService { Name = "Environmental Services" }, Rag.Amber, new DateOnly(2010, 12, 9));
+        first.SummaryPosition = "First writer's summary.";
+        first.ThisPeriod.ForEach(a => a.Progress = "Done.");
+        Assert.True((await Services.GetRequiredService<ProjectCommands>().SaveHighlightReportAsync(project, null, null, first, Xunit.TestContext.Current.CancellationToken)).Result.Succeeded);
+
+        Save(page);
+
+        page.WaitForAssertion(() => Assert.Equal(ProjectCommands.SavedMeanwhile, page.Find("[data-testid='report-refused']").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Contains("First writer's summary.", page.Find("[data-testid='newer-report']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Second writer's summary.", Field(page, "SummaryPosition").GetAttribute("value") ?? Field(page, "SummaryPosition").TextContent);
+        Assert.Equal("First writer's summary.", (await ReportsAsync(project)).Last().SummaryPosition);
+
+        Save(page);
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith($"/services/{project}", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal("Second writer's summary.", (await ReportsAsync(project)).Last().SummaryPosition);
+        Assert.Equal(3, (await ReportsAsync(project)).Count);
+    }
+
+    [Fact]
     public async Task Bad_values_are_explained_beside_their_fields_and_nothing_is_saved()
     {
         await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
@@ -99,7 +131,7 @@ public sealed class HighlightReportEditorTests : DashboardTestContext
             ProjectStartDate = new DateOnly(2010, 5, 1), ProjectedCompletionDate = new DateOnly(2010, 4, 1),
         };
 
-        var (result, _) = await Services.GetRequiredService<ProjectCommands>().SaveHighlightReportAsync(project, null, null, input, Xunit.TestContext.Current.CancellationToken);
+        var (result, _, _) = await Services.GetRequiredService<ProjectCommands>().SaveHighlightReportAsync(project, null, null, input, Xunit.TestContext.Current.CancellationToken);
 
         Assert.Equal("Projected completion cannot be before the start date (1 May 2010).", result.FieldErrors["ProjectedCompletionDate"]);
         Assert.Equal(2, (await ReportsAsync(project)).Count);
@@ -119,7 +151,7 @@ public sealed class HighlightReportEditorTests : DashboardTestContext
             PeriodEnding = new DateOnly(2010, 12, 31), Rag = Rag.Green, PercentComplete = 70, SummaryPosition = "Not mine.",
             ProjectStartDate = new DateOnly(2010, 5, 1), ProjectedCompletionDate = new DateOnly(2011, 3, 31),
         };
-        var (result, _) = await Services.GetRequiredService<ProjectCommands>().SaveHighlightReportAsync(project, null, null, input, Xunit.TestContext.Current.CancellationToken);
+        var (result, _, _) = await Services.GetRequiredService<ProjectCommands>().SaveHighlightReportAsync(project, null, null, input, Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(ProjectCommands.NotYours, result.Error);
         Assert.Equal(2, (await ReportsAsync(project)).Count);
     }
@@ -137,9 +169,10 @@ public sealed class HighlightReportEditorTests : DashboardTestContext
 
         var second = HighlightReportInput.From(november);
         second.SummaryPosition = "Second editor from an old page.";
-        var (stale, _) = await commands.SaveHighlightReportAsync(project, november.Id, november.Version, second, Xunit.TestContext.Current.CancellationToken);
+        var (stale, _, newer) = await commands.SaveHighlightReportAsync(project, november.Id, november.Version, second, Xunit.TestContext.Current.CancellationToken);
 
-        Assert.StartsWith("Someone else saved a highlight report for this project while you were editing.", stale.Error, StringComparison.Ordinal);
+        Assert.Equal(ProjectCommands.SavedMeanwhile, stale.Error);
+        Assert.Equal("Corrected by the first editor.", newer?.SummaryPosition);
         Assert.Equal("Corrected by the first editor.", (await ReportsAsync(project)).Last().SummaryPosition);
     }
 }

@@ -17,20 +17,22 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
 
     public const string NotYours = "Only the project's manager or an administrator can write its highlight reports.";
 
+    public const string SavedMeanwhile = "Someone else saved this highlight report while you were editing; theirs is shown below. Your report has not been saved and is still in the form: change what you need and save again to replace theirs.";
+
     /// <summary>Creates (no <paramref name="reportId"/>) or corrects a highlight report; a stale copy is refused.</summary>
-    /// <returns>The outcome and the report's id once saved.</returns>
-    public async Task<(CommandResult Result, int? ReportId)> SaveHighlightReportAsync(int serviceId, int? reportId, Guid? version, HighlightReportInput input, CancellationToken cancellationToken = default)
+    /// <returns>The outcome, the report's id once saved, and on a clash the report someone else saved meanwhile.</returns>
+    public async Task<(CommandResult Result, int? ReportId, HighlightReport? Newer)> SaveHighlightReportAsync(int serviceId, int? reportId, Guid? version, HighlightReportInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var service = await db.SharedServices.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null)
         {
-            return (CommandResult.Refused("That project does not exist."), null);
+            return (CommandResult.Refused("That project does not exist."), null, null);
         }
 
         if (!await user.CanEditAsync(service.OwnerId) || await user.PersonIdAsync() is not { } personId)
         {
-            return (CommandResult.Refused(NotYours), null);
+            return (CommandResult.Refused(NotYours), null, null);
         }
 
         HighlightReport? report = null;
@@ -40,8 +42,14 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
                 .FirstOrDefaultAsync(r => r.Id == id && r.SharedServiceId == serviceId, cancellationToken);
             if (report is null)
             {
-                return (CommandResult.Refused("That highlight report does not exist."), null);
+                return (CommandResult.Refused("That highlight report does not exist."), null, null);
             }
+        }
+
+        // A report for this period saved since the form opened: a clash to show, not a date to correct.
+        if (report is null && input.PeriodEnding is { } wanted && await SavedReportAsync(serviceId, r => r.PeriodEnding == wanted, cancellationToken) is { } existing)
+        {
+            return (CommandResult.Refused(SavedMeanwhile), null, existing);
         }
 
         var previous = await db.HighlightReports
@@ -49,7 +57,7 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
             .MaxAsync(r => (DateOnly?)r.PeriodEnding, cancellationToken);
         if (input.Validate(previous, clock.Today) is { Count: > 0 } errors)
         {
-            return (CommandResult.Invalid(errors), null);
+            return (CommandResult.Invalid(errors), null, null);
         }
 
         if (report is null)
@@ -73,11 +81,28 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
         }
         catch (DbUpdateException)
         {
-            return (CommandResult.Refused("Someone else saved a highlight report for this project while you were editing. Your report has not been saved and is still in the form; open the project page in another tab to see theirs."), null);
+            // A stale version or a second report for the same period: either way someone saved first, and
+            // showing theirs lets this editor decide what to re-apply. Anything else is a real failure.
+            var periodEnding = report.PeriodEnding;
+            var newer = await SavedReportAsync(serviceId, r => reportId == null ? r.PeriodEnding == periodEnding : r.Id == reportId, cancellationToken);
+            if (newer is null || (reportId is not null && newer.Version == version))
+            {
+                throw;
+            }
+
+            return (CommandResult.Refused(SavedMeanwhile), null, newer);
         }
 
         changes.Publish(new DashboardChange(ChangeArea.HighlightReports, serviceId, $"{service.Name} highlight report for the period ending {report.PeriodEnding.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} saved"));
-        return (CommandResult.Saved, report.Id);
+        return (CommandResult.Saved, report.Id, null);
+    }
+
+    private async Task<HighlightReport?> SavedReportAsync(int serviceId, System.Linq.Expressions.Expression<Func<HighlightReport, bool>> which, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.HighlightReports.AsNoTracking().Where(r => r.SharedServiceId == serviceId).Where(which)
+            .Include(r => r.PreparedBy).Include(r => r.Activities).Include(r => r.Concerns).AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<CommandResult> GoLiveAsync(int serviceId, DateOnly? on, CancellationToken cancellationToken = default)
