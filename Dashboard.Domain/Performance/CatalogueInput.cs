@@ -16,19 +16,7 @@ public sealed record CatalogueInput(
     public IReadOnlyDictionary<string, string> Validate(PerformanceIndicator pi)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Description))
-        {
-            errors[nameof(Description)] = "Describe the indicator.";
-        }
-        else if (Description.Trim().Length > DescriptionMaxLength)
-        {
-            errors[nameof(Description)] = $"Keep the description to {DescriptionMaxLength} characters.";
-        }
-
-        if (!decimal.TryParse(TolerancePercent?.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.GetCultureInfo("en-GB"), out var tolerance) || tolerance is < 0 or > 100)
-        {
-            errors[nameof(TolerancePercent)] = "Enter the tolerance as a percentage of the target, from 0 to 100.";
-        }
+        CheckDescriptionAndTolerance(Description, TolerancePercent, errors);
 
         foreach (var (councilId, text) in Baselines)
         {
@@ -41,7 +29,28 @@ public sealed record CatalogueInput(
         return errors;
     }
 
-    public decimal Tolerance => decimal.Parse(TolerancePercent!.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.GetCultureInfo("en-GB"));
+    public decimal Tolerance => ParseTolerance(TolerancePercent)!.Value;
+
+    /// <summary>The description and tolerance rules every catalogue entry follows, new or changed.</summary>
+    internal static void CheckDescriptionAndTolerance(string? description, string? tolerancePercent, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            errors[nameof(Description)] = "Describe the indicator.";
+        }
+        else if (description.Trim().Length > DescriptionMaxLength)
+        {
+            errors[nameof(Description)] = $"Keep the description to {DescriptionMaxLength} characters.";
+        }
+
+        if (ParseTolerance(tolerancePercent) is not (>= 0 and <= 100))
+        {
+            errors[nameof(TolerancePercent)] = "Enter the tolerance as a percentage of the target, from 0 to 100.";
+        }
+    }
+
+    internal static decimal? ParseTolerance(string? text) =>
+        decimal.TryParse(text?.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.GetCultureInfo("en-GB"), out var tolerance) ? tolerance : null;
 
     public static string BaselineKey(int councilId) => string.Create(CultureInfo.InvariantCulture, $"Baseline:{councilId}");
 }

@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/admin/audit");
         data.Add("Administrator", "/admin/reminders");
         data.Add("Administrator", "/services/16/highlight-reports/new");
+        data.Add("Administrator", "/performance/new");
         return data;
     }
 

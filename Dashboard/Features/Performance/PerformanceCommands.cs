@@ -16,6 +16,8 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
     private const string NotYours = "Only the indicator's owner or an administrator can enter its figures.";
     private const string AdministratorsOnly = "Only an administrator can change an indicator's targets.";
 
+    public const string CatalogueAdministratorsOnly = "Only an administrator can change the indicator catalogue.";
+
     /// <summary>Adds or corrects a council's actual figures for current and past periods.</summary>
     public async Task<CommandResult> SaveValuesAsync(int indicatorId, IReadOnlyList<PiFigureInput> rows, CancellationToken cancellationToken = default)
     {
@@ -137,7 +139,7 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
 
         if (!await user.IsAdministratorAsync())
         {
-            return CommandResult.Refused("Only an administrator can change the indicator catalogue.");
+            return CommandResult.Refused(CatalogueAdministratorsOnly);
         }
 
         if (input.Validate(pi) is { Count: > 0 } errors)
@@ -166,6 +168,55 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         await db.SaveChangesAsync(cancellationToken);
         changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} catalogue entry changed"));
         return CommandResult.Saved;
+    }
+
+    /// <summary>Adds an indicator to the catalogue; its targets and baselines are then set on its own page.</summary>
+    /// <returns>The outcome and, once created, the new indicator's id.</returns>
+    public async Task<(CommandResult Result, int? Id)> CreateIndicatorAsync(NewIndicatorInput input, CancellationToken cancellationToken = default)
+    {
+        if (!await user.IsAdministratorAsync())
+        {
+            return (CommandResult.Refused(CatalogueAdministratorsOnly), null);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var refs = await db.PerformanceIndicators.Select(p => p.Ref).ToListAsync(cancellationToken);
+        var errors = new Dictionary<string, string>(input.Validate(refs));
+        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId, cancellationToken))
+        {
+            errors[nameof(NewIndicatorInput.OwnerId)] = "That person is not in the dashboard: choose another.";
+        }
+
+        if (input.SharedServiceId is { } serviceId && !await db.SharedServices.AnyAsync(s => s.Id == serviceId, cancellationToken))
+        {
+            errors[nameof(NewIndicatorInput.SharedServiceId)] = "That shared service does not exist: choose another.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return (CommandResult.Invalid(errors), null);
+        }
+
+        var pi = input.ToIndicator();
+        db.PerformanceIndicators.Add(pi);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone added the same reference between the check and the save; the unique index kept one.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await fresh.PerformanceIndicators.AnyAsync(p => p.Ref == pi.Ref, cancellationToken))
+            {
+                throw;
+            }
+
+            return (CommandResult.Invalid(new Dictionary<string, string> { [nameof(NewIndicatorInput.Ref)] = $"{pi.Ref} is already in the catalogue: choose another reference." }), null);
+        }
+
+        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} added to the catalogue"));
+        return (CommandResult.Saved, pi.Id);
     }
 
     private static void Upsert(PerformanceIndicator pi, int councilId, FinancialYear year, DateOnly? period, decimal value)
