@@ -13,7 +13,7 @@ using MudBlazor;
 namespace Dashboard.Tests.Features.Risks;
 
 /// <summary>The pages a manager uses to add risks, raise issues and import a register, as the manager sees them.</summary>
-public sealed class RiskEditingPagesTests : DashboardTestContext
+public class RiskEditingPagesTests : DashboardTestContext
 {
     public RiskEditingPagesTests()
     {
@@ -165,4 +165,9 @@ public sealed class RiskEditingPagesTests : DashboardTestContext
         await using var check = await Database.OpenAsync();
         Assert.True(await check.Risks.AnyAsync(r => r.Ref == "ICT-3", Ct));
     }
+}
+
+public sealed class RiskEditingPagesTestsOnPostgres : RiskEditingPagesTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

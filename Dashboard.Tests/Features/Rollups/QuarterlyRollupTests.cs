@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Features.Rollups;
 
 /// <summary>The quarterly rollup on the demo data: versions kept, the scheduled run idempotent, Q3 2010/11 shown beside Q2.</summary>
-public sealed class QuarterlyRollupTests : DashboardTestContext
+public class QuarterlyRollupTests : DashboardTestContext
 {
     private readonly EnqueueRecorder enqueued = new();
 
@@ -122,4 +122,9 @@ public sealed class QuarterlyRollupTests : DashboardTestContext
 
         public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new NotSupportedException("Pages do not change job states.");
     }
+}
+
+public sealed class QuarterlyRollupTestsOnPostgres : QuarterlyRollupTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

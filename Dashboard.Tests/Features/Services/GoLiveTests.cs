@@ -9,7 +9,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class GoLiveTests : DashboardTestContext
+public class GoLiveTests : DashboardTestContext
 {
     public GoLiveTests()
     {
@@ -92,4 +92,9 @@ public sealed class GoLiveTests : DashboardTestContext
         Assert.StartsWith("A service can only be marked live on or after the day it goes live", result.FieldErrors["GoLiveDate"], StringComparison.Ordinal);
         Assert.Equal(ServicePhase.ProjectUnderway, (await ServiceAsync(id)).Phase);
     }
+}
+
+public sealed class GoLiveTestsOnPostgres : GoLiveTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }
