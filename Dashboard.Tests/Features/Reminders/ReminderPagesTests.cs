@@ -96,7 +96,7 @@ public class ReminderPagesTests : DashboardTestContext
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);
         var page = Render<ReminderLogPage>();
-        page.WaitForAssertion(() => Assert.Contains("No reminders have been sent yet.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains("No reminders have been sent yet.", page.Markup, StringComparison.Ordinal));
 
         await page.FindAll("button").Single(b => b.TextContent.Contains("Send reminders now", StringComparison.Ordinal)).ClickAsync(new());
 

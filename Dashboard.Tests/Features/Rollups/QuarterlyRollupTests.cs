@@ -60,7 +60,7 @@ public class QuarterlyRollupTests : DashboardTestContext
         await SignInAsAsync("Priya Shah", Roles.Administrator);
 
         var page = Render<QuarterlyReportPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotEmpty(page.FindAll("tbody tr")));
         await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudSelect<FinancialQuarter>>().Instance.ValueChanged.InvokeAsync(new FinancialYear(2010).Quarter(3)));
 
         page.WaitForAssertion(() => Assert.Contains("These figures were recomputed: version 2, by Priya Shah", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));

@@ -18,7 +18,7 @@ public class LiveDashboardTests : DashboardTestContext
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
         var dashboard = Render<BoardDashboardPage>();
-        dashboard.WaitForAssertion(() => Assert.NotNull(dashboard.Find("tr[data-service='ICT'] [aria-label='Status Green']")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(dashboard, () => Assert.NotNull(dashboard.Find("tr[data-service='ICT'] [aria-label='Status Green']")));
         dashboard.WaitForAssertion(() => Assert.True(Notifier.SubscriberCount >= 1), TimeSpan.FromSeconds(10));
         int ict;
         Guid version;
