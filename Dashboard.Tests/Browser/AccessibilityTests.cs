@@ -50,7 +50,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         };
         var page = await fixture.SignedInPageAsync(email, password);
         await page.GotoAsync(path);
-        await WaitUntilLoadedAsync(page);
+        await WaitUntilSettledAsync(page);
 
         AssertNoSeriousViolations(await page.RunAxe(), $"{path} as {role}");
         await page.Context.CloseAsync();
@@ -72,7 +72,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
     public async Task The_dark_theme_keeps_contrast()
     {
         var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
-        await WaitUntilLoadedAsync(page);
+        await WaitUntilSettledAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use the dark theme" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use the light theme" })).ToBeVisibleAsync();
 
@@ -96,7 +96,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
             await AppWithBrowser.OpenAsync(page, "/reports/quarterly");
         }
 
-        await WaitUntilLoadedAsync(page);
+        await WaitUntilSettledAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show as table: Trend in the summary figures: Both councils" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show as table: Trend in shared services by RAG status" }).ClickAsync();
         await Assertions.Expect(page.Locator("caption", new() { HasText = "Shared services by RAG status at each quarter's end" })).ToBeVisibleAsync();
@@ -106,7 +106,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
     }
 
     /// <summary>Interactive pages render a progress bar first; axe should see the loaded page.</summary>
-    private static async Task WaitUntilLoadedAsync(IPage page)
+    private static async Task WaitUntilSettledAsync(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await AppWithBrowser.WaitUntilInteractiveAsync(page);

@@ -6,12 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Data;
 
-public sealed class DemoSeedTests
+public class DemoSeedTests
 {
+    /// <summary>Overridden by <see cref="DemoSeedTestsOnPostgres"/>.</summary>
+    protected virtual Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Seeds_the_reports_fourteen_programme_risks_with_their_scores()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = await database.OpenAsync();
         var programme = await RiskQueries.ProgrammeRegisterAsync(db, TestContext.Current.CancellationToken);
         var risks = await RiskQueries.CurrentRisksAsync(db, programme!.Id, cancellationToken: TestContext.Current.CancellationToken);
@@ -30,7 +33,7 @@ public sealed class DemoSeedTests
     [Fact]
     public async Task Risks_the_report_says_moved_carry_their_earlier_assessment()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = await database.OpenAsync();
         var history = await db.Risks.Where(r => r.RiskRegister!.SharedServiceId == null)
             .Select(r => new { r.Ref, Scores = r.Assessments.OrderBy(a => a.AssessedAt).Select(a => (int)a.Likelihood * (int)a.Impact).ToList() })
@@ -50,7 +53,7 @@ public sealed class DemoSeedTests
     [Fact]
     public async Task Seeds_ten_live_services_the_projects_and_the_savings_split()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = await database.OpenAsync();
         var ct = TestContext.Current.CancellationToken;
 
@@ -71,7 +74,7 @@ public sealed class DemoSeedTests
     [Fact]
     public async Task Household_waste_reproduces_the_appendix_b_row()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = await database.OpenAsync();
         var ct = TestContext.Current.CancellationToken;
         var q1 = new[] { new DateOnly(2010, 4, 1), new DateOnly(2010, 5, 1), new DateOnly(2010, 6, 1) };
@@ -84,4 +87,9 @@ public sealed class DemoSeedTests
         Assert.Equal(142.99m, target);
         Assert.Equal(43.06m, recycling);
     }
+}
+
+public sealed class DemoSeedTestsOnPostgres : DemoSeedTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

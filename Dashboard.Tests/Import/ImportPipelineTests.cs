@@ -9,11 +9,14 @@ namespace Dashboard.Tests.Import;
 /// The shared pipeline with a small definition of its own (codes and amounts kept in memory), as the
 /// performance-indicator import will use it: nothing here is specific to risks.
 /// </summary>
-public sealed class ImportPipelineTests : IAsyncLifetime
+public class ImportPipelineTests : IAsyncLifetime
 {
+    /// <summary>Overridden by <see cref="ImportPipelineTestsOnPostgres"/>.</summary>
+    protected virtual Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Sqlite;
+
     private TestDatabase database = null!;
 
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateEmptyAsync();
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateEmptyAsync(Provider);
 
     public async ValueTask DisposeAsync() => await database.DisposeAsync();
 
@@ -118,4 +121,9 @@ public sealed class ImportPipelineTests : IAsyncLifetime
         Assert.True(confirmed.Applied);
         Assert.Equal(new Dictionary<string, int> { ["A"] = 2, ["B"] = 3 }, stored);
     }
+}
+
+public sealed class ImportPipelineTestsOnPostgres : ImportPipelineTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

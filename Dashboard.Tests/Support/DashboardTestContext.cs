@@ -52,6 +52,20 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         return personId;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="shown"/> holds, then until the renders that set off have run. On
+    /// SQLite a page's queries complete synchronously, so Render returns with everything drawn; on PostgreSQL
+    /// they are really asynchronous, and when the data first shows MudBlazor is still re-rendering and
+    /// after-render work (such as a live subscription) is still to come: a click then can hit an element
+    /// that is about to be replaced. Queuing an empty action on the renderer waits for all of that.
+    /// </summary>
+    protected static void WaitUntilSettled<TComponent>(IRenderedComponent<TComponent> component, Action shown)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        component.WaitForAssertion(shown, TimeSpan.FromSeconds(10));
+        component.InvokeAsync(() => { }).GetAwaiter().GetResult();
+    }
+
     /// <summary>Override to start from an empty database instead of the demo data.</summary>
     protected virtual bool Seeded => true;
 

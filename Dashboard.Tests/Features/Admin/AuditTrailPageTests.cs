@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Features.Admin;
 
-public sealed class AuditTrailPageTests : DashboardTestContext
+public class AuditTrailPageTests : DashboardTestContext
 {
     [Fact]
     public async Task Shows_a_change_with_who_made_it_and_the_old_and_new_values()
@@ -28,4 +28,9 @@ public sealed class AuditTrailPageTests : DashboardTestContext
         Assert.Contains("Tree Officer appointed; <b>one</b> vacancy left.", row.TextContent, StringComparison.Ordinal);
         Assert.Empty(row.QuerySelectorAll("b"));
     }
+}
+
+public sealed class AuditTrailPageTestsOnPostgres : AuditTrailPageTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -4,7 +4,7 @@ using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Features.Board;
 
-public sealed class BoardDashboardPageTests : DashboardTestContext
+public class BoardDashboardPageTests : DashboardTestContext
 {
     [Fact]
     public void Lists_the_ten_live_services_with_their_status_in_words()
@@ -82,4 +82,9 @@ public sealed class BoardDashboardPageTests : DashboardTestContext
         Assert.Equal("BDC | £218,000 | £450,000 | 48%", Row("BDC"));
         Assert.Equal("RBC | £235,000 | £514,000 | 46%", Row("RBC"));
     }
+}
+
+public sealed class BoardDashboardPageTestsOnPostgres : BoardDashboardPageTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Performance;
 
-public sealed class FigureEntryPageTests : DashboardTestContext
+public class FigureEntryPageTests : DashboardTestContext
 {
     public FigureEntryPageTests() => Services.AddScoped<PerformanceCommands>();
 
@@ -18,7 +18,7 @@ public sealed class FigureEntryPageTests : DashboardTestContext
         var id = await db.PerformanceIndicators.Where(p => p.Ref == reference).Select(p => p.Id).SingleAsync(Xunit.TestContext.Current.CancellationToken);
         Render<MudBlazor.MudPopoverProvider>();
         var page = Render<IndicatorDetailPage>(p => p.Add(x => x.Id, id));
-        page.WaitForAssertion(() => Assert.Contains($"{reference}:", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains($"{reference}:", page.Markup, StringComparison.Ordinal));
         return page;
     }
 
@@ -77,4 +77,9 @@ public sealed class FigureEntryPageTests : DashboardTestContext
         Assert.Contains("NI 191 targets for 2010/11", targets.TextContent, StringComparison.Ordinal);
         Assert.Equal("47.66", targets.QuerySelectorAll("input")[0].GetAttribute("value"));
     }
+}
+
+public sealed class FigureEntryPageTestsOnPostgres : FigureEntryPageTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Performance;
 
-public sealed class PerformanceCommandsTests : DashboardTestContext
+public class PerformanceCommandsTests : DashboardTestContext
 {
     private static readonly DateOnly November = new(2010, 11, 1);
 
@@ -119,7 +119,7 @@ public sealed class PerformanceCommandsTests : DashboardTestContext
     }
 }
 
-public sealed class CatalogueCommandsTests : DashboardTestContext
+public class CatalogueCommandsTests : DashboardTestContext
 {
     public CatalogueCommandsTests() => Services.AddScoped<PerformanceCommands>();
 
@@ -176,4 +176,14 @@ public sealed class CatalogueCommandsTests : DashboardTestContext
         var after = await IndicatorAsync("NI 191");
         Assert.Equal((2m, pi.Baselines[0].Value), (after.TolerancePercent, after.Baselines.Single(b => b.Id == pi.Baselines[0].Id).Value));
     }
+}
+
+public sealed class PerformanceCommandsTestsOnPostgres : PerformanceCommandsTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
+}
+
+public sealed class CatalogueCommandsTestsOnPostgres : CatalogueCommandsTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

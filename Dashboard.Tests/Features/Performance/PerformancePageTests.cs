@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Performance;
 
-public sealed class PerformancePageTests : DashboardTestContext
+public class PerformancePageTests : DashboardTestContext
 {
     public PerformancePageTests() => Services.AddScoped<PerformanceCommands>();
 
@@ -114,4 +114,9 @@ public sealed class PerformancePageTests : DashboardTestContext
         using var db = Database.Factory.CreateDbContext();
         return db.PerformanceIndicators.Single(p => p.Ref == reference).Id;
     }
+}
+
+public sealed class PerformancePageTestsOnPostgres : PerformancePageTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Performance;
 
-public sealed class PerformanceSummaryWidgetTests : DashboardTestContext
+public class PerformanceSummaryWidgetTests : DashboardTestContext
 {
     [Fact]
     public void The_board_dashboard_shows_the_three_figures_per_council_and_combined()
@@ -36,4 +36,9 @@ public sealed class PerformanceSummaryWidgetTests : DashboardTestContext
         Assert.StartsWith("performance/", waste.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.All(rows, r => Assert.Equal("Missed target", r.QuerySelector("[role='img']")!.GetAttribute("aria-label")));
     }
+}
+
+public sealed class PerformanceSummaryWidgetTestsOnPostgres : PerformanceSummaryWidgetTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

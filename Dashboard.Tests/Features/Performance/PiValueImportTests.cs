@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Features.Performance;
 
 /// <summary>Download → import round trips, corrections and malformed files, through the shared import pipeline.</summary>
-public sealed class PiValueImportTests : DashboardTestContext
+public class PiValueImportTests : DashboardTestContext
 {
     private const string Headings = "Ref,Council,Period,Value,Note";
 
@@ -196,4 +196,9 @@ public sealed class PiValueImportTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("performance/figures.xlsx", page.Markup, StringComparison.Ordinal));
         Assert.Equal(linked, page.FindAll("a[href='performance/import']").Count > 0);
     }
+}
+
+public sealed class PiValueImportTestsOnPostgres : PiValueImportTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

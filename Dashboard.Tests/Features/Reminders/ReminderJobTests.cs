@@ -17,8 +17,11 @@ namespace Dashboard.Tests.Features.Reminders;
 /// The daily reminder run on the demo data (9 December 2010) against a real SMTP server on loopback:
 /// one message per owner with overdue updates, and never a second one for the same step.
 /// </summary>
-public sealed class ReminderJobTests : IAsyncLifetime
+public class ReminderJobTests : IAsyncLifetime
 {
+    /// <summary>Overridden by <see cref="ReminderJobTestsOnPostgres"/>.</summary>
+    protected virtual Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Sqlite;
+
     private static readonly WorkingCalendar Calendar = new([new DateOnly(2010, 12, 27), new DateOnly(2010, 12, 28), new DateOnly(2011, 1, 3)]);
 
     // 06:00 in London on the report's day: the recurring job's default time.
@@ -39,7 +42,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         [$"ian.brooks@{DemoSeed.Domain}"] = ["Emergency Planning / Business Continuity: highlight report for the period ending 30 November 2010"],
     };
 
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateSeededAsync();
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateSeededAsync(Provider);
 
     public async ValueTask DisposeAsync() => await database.DisposeAsync();
 
@@ -223,4 +226,9 @@ public sealed class ReminderJobTests : IAsyncLifetime
             escalations.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
         Assert.All(escalations, m => Assert.Equal($"sam.reid@{DemoSeed.Domain}", ((MailboxAddress)m.Cc.Single()).Address));
     }
+}
+
+public sealed class ReminderJobTestsOnPostgres : ReminderJobTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -13,7 +13,7 @@ using MimeKit;
 namespace Dashboard.Tests.Features.Reminders;
 
 /// <summary>"My updates due" shows the signed-in person what the reminder run would tell them; the log shows administrators what it did.</summary>
-public sealed class ReminderPagesTests : DashboardTestContext
+public class ReminderPagesTests : DashboardTestContext
 {
     private static readonly ReminderRules Rules = new(
         DeadlineRules.Default, ReminderLadder.Default, new WorkingCalendar([new DateOnly(2010, 12, 27), new DateOnly(2010, 12, 28), new DateOnly(2011, 1, 3)]),
@@ -96,7 +96,7 @@ public sealed class ReminderPagesTests : DashboardTestContext
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);
         var page = Render<ReminderLogPage>();
-        page.WaitForAssertion(() => Assert.Contains("No reminders have been sent yet.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains("No reminders have been sent yet.", page.Markup, StringComparison.Ordinal));
 
         await page.FindAll("button").Single(b => b.TextContent.Contains("Send reminders now", StringComparison.Ordinal)).ClickAsync(new());
 
@@ -116,4 +116,9 @@ public sealed class ReminderPagesTests : DashboardTestContext
 
         public void RemoveIfExists(string recurringJobId) => throw new NotSupportedException("Pages do not remove recurring jobs.");
     }
+}
+
+public sealed class ReminderPagesTestsOnPostgres : ReminderPagesTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Features.Reporting;
 
-public sealed class BoardPackExportTests
+public class BoardPackExportTests
 {
+    /// <summary>Overridden by <see cref="BoardPackExportTestsOnPostgres"/>.</summary>
+    protected virtual Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task The_workbook_has_a_sheet_per_section_with_the_reports_headers_and_inert_text()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = await database.OpenAsync();
         var card = await db.StatusUpdates.SingleAsync(u => u.SharedService!.Name == "ICT" && u.Period == new DateOnly(2010, 12, 1), ct);
         card.Commentary = "=HYPERLINK(\"http://example.invalid\",\"Details\")";
@@ -35,4 +38,9 @@ public sealed class BoardPackExportTests
         Assert.Equal("'=HYPERLINK(\"http://example.invalid\",\"Details\")", ict.Cell(3).GetString());
         Assert.Equal(450_000m, workbook.Worksheet("Savings").RowsUsed().Single(r => r.Cell(1).GetString() == "Bromsgrove District Council").Cell(3).GetValue<decimal>());
     }
+}
+
+public sealed class BoardPackExportTestsOnPostgres : BoardPackExportTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Risks;
 
-public sealed class IssueCommandsTests : DashboardTestContext
+public class IssueCommandsTests : DashboardTestContext
 {
     private static readonly DateOnly Today = new(2010, 12, 9);
 
@@ -148,4 +148,9 @@ public sealed class IssueCommandsTests : DashboardTestContext
         Assert.Equal("An issue cannot be raised on a date still to come.", result.FieldErrors["RaisedOn"]);
         Assert.Equal(before, await IssueCountAsync());
     }
+}
+
+public sealed class IssueCommandsTestsOnPostgres : IssueCommandsTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

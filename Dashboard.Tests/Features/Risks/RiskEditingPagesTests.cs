@@ -13,7 +13,7 @@ using MudBlazor;
 namespace Dashboard.Tests.Features.Risks;
 
 /// <summary>The pages a manager uses to add risks, raise issues and import a register, as the manager sees them.</summary>
-public sealed class RiskEditingPagesTests : DashboardTestContext
+public class RiskEditingPagesTests : DashboardTestContext
 {
     public RiskEditingPagesTests()
     {
@@ -53,7 +53,7 @@ public sealed class RiskEditingPagesTests : DashboardTestContext
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
         var ict = await RegisterIdAsync("ICT");
         IRenderedComponent<IComponent> page = Render<RiskAddPage>(p => p.Add(x => x.RegisterId, ict));
-        page.WaitForAssertion(() => Assert.Contains("The risk will be risk ICT-3", TextOf(page), StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains("The risk will be risk ICT-3", TextOf(page), StringComparison.Ordinal));
 
         Type(page, "Risk", "Telephony contract ends before the new system is live");
         Choose<int?>(page, "Likelihood", 3);
@@ -73,7 +73,7 @@ public sealed class RiskEditingPagesTests : DashboardTestContext
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
         IRenderedComponent<IComponent> page = Render<RiskAddPage>(p => p.Add(x => x.RegisterId, RegisterIdAsync("ICT").Result));
-        page.WaitForAssertion(() => Assert.Contains("Add risk", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains("Add risk", page.Markup, StringComparison.Ordinal));
 
         Click(page, "Add risk");
 
@@ -113,7 +113,7 @@ public sealed class RiskEditingPagesTests : DashboardTestContext
 
         Services.GetRequiredService<NavigationManager>().NavigateTo($"risks/registers/{registerId}/issues/new?fromRisk={riskId}");
         IRenderedComponent<IComponent> page = Render<IssuePage>(p => p.Add(x => x.RegisterId, registerId));
-        page.WaitForAssertion(() => Assert.Contains("The issue will be issue ICT-I2", TextOf(page), StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains("The issue will be issue ICT-I2", TextOf(page), StringComparison.Ordinal));
         Assert.Contains("raised from", page.Markup, StringComparison.Ordinal);
 
         Choose<IssuePriority?>(page, "Priority", IssuePriority.Medium);
@@ -131,7 +131,7 @@ public sealed class RiskEditingPagesTests : DashboardTestContext
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
         var page = Render<RiskImportPage>(p => p.Add(x => x.RegisterId, RegisterIdAsync("ICT").Result));
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindComponents<InputFile>()), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotEmpty(page.FindComponents<InputFile>()));
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Encoding.UTF8.GetBytes("Ref,Risk,L,I\nICT-1,,5,2\n"), "ict.csv"));
 
@@ -148,7 +148,7 @@ public sealed class RiskEditingPagesTests : DashboardTestContext
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
         var page = Render<RiskImportPage>(p => p.Add(x => x.RegisterId, RegisterIdAsync("ICT").Result));
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindComponents<InputFile>()), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotEmpty(page.FindComponents<InputFile>()));
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Encoding.UTF8.GetBytes("Ref,Risk,L,I\nICT-2,Single email domain not in place at both councils by the end of 2010,2,2\nICT-3,Telephony contract ends,3,3\n"), "ict.csv"));
 
@@ -165,4 +165,9 @@ public sealed class RiskEditingPagesTests : DashboardTestContext
         await using var check = await Database.OpenAsync();
         Assert.True(await check.Risks.AnyAsync(r => r.Ref == "ICT-3", Ct));
     }
+}
+
+public sealed class RiskEditingPagesTestsOnPostgres : RiskEditingPagesTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Features.Risks;
 
 /// <summary>Export → import round trips and malformed files, through the app's own export and the shared import pipeline.</summary>
-public sealed class RiskImportTests : DashboardTestContext
+public class RiskImportTests : DashboardTestContext
 {
     private const string Headings = "Ref,Risk,L,I,Score,Mitigation,Band,Owner,Council,Next review";
 
@@ -280,4 +280,9 @@ public sealed class RiskImportTests : DashboardTestContext
         Assert.Equal(2, outcome.Preview.Changes);
         Assert.Equal(before, await StateAsync());
     }
+}
+
+public sealed class RiskImportTestsOnPostgres : RiskImportTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -5,12 +5,12 @@ using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Features.Risks;
 
-public sealed class RiskRegisterPageTests : DashboardTestContext
+public class RiskRegisterPageTests : DashboardTestContext
 {
     private IRenderedComponent<RiskRegisterPage> RenderLoaded()
     {
         var page = Render<RiskRegisterPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.risk-matrix")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotEmpty(page.FindAll("table.risk-matrix")));
         return page;
     }
 
@@ -135,4 +135,9 @@ public sealed class RiskRegisterPageTests : DashboardTestContext
         Assert.Contains("Raised from risk 2", log.TextContent, StringComparison.Ordinal);
         Assert.Contains("In progress", log.TextContent, StringComparison.Ordinal);
     }
+}
+
+public sealed class RiskRegisterPageTestsOnPostgres : RiskRegisterPageTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -9,7 +9,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class GoLiveTests : DashboardTestContext
+public class GoLiveTests : DashboardTestContext
 {
     public GoLiveTests()
     {
@@ -37,10 +37,10 @@ public sealed class GoLiveTests : DashboardTestContext
         var dialogs = Render<MudDialogProvider>();
         Render<MudPopoverProvider>();
         var page = Render<ServicePage>(p => p.Add(s => s.Id, id));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#go-live")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotNull(page.Find("#go-live")));
 
         page.FindAll("#go-live button").Single(b => b.TextContent.Contains("Mark as live", StringComparison.Ordinal)).Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Environmental Services will leave the projects table and join the live shared services from 9 December 2010.", dialogs.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(dialogs, () => Assert.Contains("Environmental Services will leave the projects table and join the live shared services from 9 December 2010.", dialogs.Markup, StringComparison.Ordinal));
         Assert.Equal(ServicePhase.ProjectUnderway, (await ServiceAsync(id)).Phase);
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Mark as live").Click();
 
@@ -60,10 +60,10 @@ public sealed class GoLiveTests : DashboardTestContext
         var dialogs = Render<MudDialogProvider>();
         Render<MudPopoverProvider>();
         var page = Render<ServicePage>(p => p.Add(s => s.Id, id));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#go-live")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotNull(page.Find("#go-live")));
 
         page.FindAll("#go-live button").Single(b => b.TextContent.Contains("Mark as live", StringComparison.Ordinal)).Click();
-        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Cancel"), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(dialogs, () => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Cancel"));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
 
         Assert.Equal(ServicePhase.ProjectUnderway, (await ServiceAsync(id)).Phase);
@@ -92,4 +92,9 @@ public sealed class GoLiveTests : DashboardTestContext
         Assert.StartsWith("A service can only be marked live on or after the day it goes live", result.FieldErrors["GoLiveDate"], StringComparison.Ordinal);
         Assert.Equal(ServicePhase.ProjectUnderway, (await ServiceAsync(id)).Phase);
     }
+}
+
+public sealed class GoLiveTestsOnPostgres : GoLiveTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

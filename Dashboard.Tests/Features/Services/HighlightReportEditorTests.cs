@@ -10,7 +10,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class HighlightReportEditorTests : DashboardTestContext
+public class HighlightReportEditorTests : DashboardTestContext
 {
     public HighlightReportEditorTests() => Services.AddScoped<ProjectCommands>();
 
@@ -31,7 +31,7 @@ public sealed class HighlightReportEditorTests : DashboardTestContext
     {
         Render<MudPopoverProvider>();
         var page = Render<HighlightReportEditorPage>(p => p.Add(e => e.ServiceId, projectId));
-        page.WaitForAssertion(() => Assert.StartsWith("New highlight report", page.Find("h1").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.StartsWith("New highlight report", page.Find("h1").TextContent, StringComparison.Ordinal));
         return page;
     }
 
@@ -175,4 +175,9 @@ public sealed class HighlightReportEditorTests : DashboardTestContext
         Assert.Equal("Corrected by the first editor.", newer?.SummaryPosition);
         Assert.Equal("Corrected by the first editor.", (await ReportsAsync(project)).Last().SummaryPosition);
     }
+}
+
+public sealed class HighlightReportEditorTestsOnPostgres : HighlightReportEditorTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class LiveDashboardTests : DashboardTestContext
+public class LiveDashboardTests : DashboardTestContext
 {
     public LiveDashboardTests() => Services.AddScoped<StatusCardCommands>();
 
@@ -18,7 +18,7 @@ public sealed class LiveDashboardTests : DashboardTestContext
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
         var dashboard = Render<BoardDashboardPage>();
-        dashboard.WaitForAssertion(() => Assert.NotNull(dashboard.Find("tr[data-service='ICT'] [aria-label='Status Green']")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(dashboard, () => Assert.NotNull(dashboard.Find("tr[data-service='ICT'] [aria-label='Status Green']")));
         dashboard.WaitForAssertion(() => Assert.True(Notifier.SubscriberCount >= 1), TimeSpan.FromSeconds(10));
         int ict;
         Guid version;
@@ -51,11 +51,17 @@ public sealed class LiveDashboardTests : DashboardTestContext
         for (var i = 0; i < 200; i++)
         {
             var widget = Render<LiveServicesWidget>();
-            widget.WaitForAssertion(() => Assert.Equal(1, Notifier.SubscriberCount), TimeSpan.FromSeconds(10));
+            WaitUntilSettled(widget, () => Assert.DoesNotContain("Loading services", widget.Markup, StringComparison.Ordinal));
+            Assert.Equal(1, Notifier.SubscriberCount);
             await DisposeComponentsAsync();
             Assert.Equal(0, Notifier.SubscriberCount);
         }
 
         Assert.Equal(0, Notifier.SubscriberCount);
     }
+}
+
+public sealed class LiveDashboardTestsOnPostgres : LiveDashboardTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -9,7 +9,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class ServicePageTests : DashboardTestContext
+public class ServicePageTests : DashboardTestContext
 {
     public ServicePageTests()
     {
@@ -122,4 +122,9 @@ public sealed class ServicePageTests : DashboardTestContext
         var manager = await OpenAsync("ICT", "Alex Morgan", Roles.ServiceManager);
         manager.WaitForAssertion(() => Assert.Contains("Status card for December 2010", manager.Find("#status-card").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
+}
+
+public sealed class ServicePageTestsOnPostgres : ServicePageTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

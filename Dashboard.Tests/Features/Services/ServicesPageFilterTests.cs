@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class ServicesPageFilterTests : DashboardTestContext
+public class ServicesPageFilterTests : DashboardTestContext
 {
     [Fact]
     public async Task Following_a_dashboard_count_shows_only_services_with_that_status()
@@ -23,4 +23,9 @@ public sealed class ServicesPageFilterTests : DashboardTestContext
             page.FindAll("tr[data-service]").Select(r => r.GetAttribute("data-service")));
         Assert.Contains("Showing only services with status Amber.", page.Markup, StringComparison.Ordinal);
     }
+}
+
+public sealed class ServicesPageFilterTestsOnPostgres : ServicesPageFilterTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

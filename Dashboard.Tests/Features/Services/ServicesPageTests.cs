@@ -6,7 +6,7 @@ using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class ServicesPageTests : DashboardTestContext
+public class ServicesPageTests : DashboardTestContext
 {
     private static IReadOnlyList<IElement> RowsOf(IRenderedComponent<ServicesPage> page, string caption) =>
         page.FindAll("caption").Single(c => c.TextContent == caption).ParentElement!.QuerySelectorAll("tbody tr[data-service]").ToList();
@@ -89,4 +89,9 @@ public sealed class ServicesPageTests : DashboardTestContext
         var board = await OpenAsync();
         Assert.DoesNotContain("Update card", board.Markup, StringComparison.Ordinal);
     }
+}
+
+public sealed class ServicesPageTestsOnPostgres : ServicesPageTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }

@@ -11,7 +11,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Features.Services;
 
-public sealed class StatusCardEditorTests : DashboardTestContext
+public class StatusCardEditorTests : DashboardTestContext
 {
     private static readonly DateOnly December = new(2010, 12, 1);
 
@@ -36,7 +36,7 @@ public sealed class StatusCardEditorTests : DashboardTestContext
         var editor = Render<StatusCardEditor>(p => p
             .Add(e => e.ServiceId, serviceId)
             .Add(e => e.PreviousCard, previous is { } rag ? new StatusUpdate { Period = new DateOnly(2010, 11, 1), Rag = rag, Commentary = "November" } : null));
-        editor.WaitForAssertion(() => Assert.NotNull(editor.Find("textarea")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(editor, () => Assert.NotNull(editor.Find("textarea")));
         return editor;
     }
 
@@ -107,7 +107,7 @@ public sealed class StatusCardEditorTests : DashboardTestContext
 
         Save(editor);
 
-        editor.WaitForAssertion(() => Assert.Contains("Someone else saved this month's card while you were editing", editor.Find("[data-testid='card-conflict']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(editor, () => Assert.Contains("Someone else saved this month's card while you were editing", editor.Find("[data-testid='card-conflict']").TextContent, StringComparison.Ordinal));
         var conflict = editor.Find("[data-testid='card-conflict']").TextContent;
         Assert.Contains("Saved by Alex Morgan", conflict, StringComparison.Ordinal);
         Assert.Contains("Virtualisation slipped to January.", conflict, StringComparison.Ordinal);
@@ -116,10 +116,13 @@ public sealed class StatusCardEditorTests : DashboardTestContext
         Assert.Equal("Virtualisation slipped to January.", (await DecemberCardAsync(ict))!.Commentary);
 
         // Having seen it, saving again deliberately replaces it.
+        var announced = new List<DashboardChange>();
+        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
         Choose(editor, Rag.Amber);
         Type(editor, "ReasonForChange", "Supplier delay, recoverable.");
         Save(editor);
-        editor.WaitForAssertion(() => Assert.Equal("My commentary from the administrator.", DecemberCardAsync(ict).Result!.Commentary), TimeSpan.FromSeconds(10));
+        editor.WaitForAssertion(() => Assert.Single(announced), TimeSpan.FromSeconds(10));
+        Assert.Equal("My commentary from the administrator.", (await DecemberCardAsync(ict))!.Commentary);
     }
 
     [Fact]
@@ -147,4 +150,9 @@ public sealed class StatusCardEditorTests : DashboardTestContext
         Assert.Equal(StatusCardCommands.NotYours, result.Error);
         Assert.Null(await DecemberCardAsync(payroll));
     }
+}
+
+public sealed class StatusCardEditorTestsOnPostgres : StatusCardEditorTests
+{
+    protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;
 }
