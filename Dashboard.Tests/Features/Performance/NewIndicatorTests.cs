@@ -95,7 +95,7 @@ public class NewIndicatorTests : DashboardTestContext
         var before = await IndicatorCountAsync();
         Render<MudPopoverProvider>();
         var page = Render<NewIndicatorPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-field='Ref'] input, input[data-field='Ref']")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotEmpty(page.FindAll("[data-field='Ref'] input, input[data-field='Ref']")));
 
         page.Find("[data-field='Description'] input, input[data-field='Description']").Change("Missed bins");
         page.FindAll("button").Single(b => b.TextContent.Contains("Add indicator", StringComparison.Ordinal)).Click();

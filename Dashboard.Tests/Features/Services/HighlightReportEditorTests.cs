@@ -90,7 +90,7 @@ public class HighlightReportEditorTests : DashboardTestContext
 
         Save(page);
 
-        page.WaitForAssertion(() => Assert.Equal(ProjectCommands.SavedMeanwhile, page.Find("[data-testid='report-refused']").TextContent), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Equal(ProjectCommands.SavedMeanwhile, page.Find("[data-testid='report-refused']").TextContent));
         Assert.Contains("First writer's summary.", page.Find("[data-testid='newer-report']").TextContent, StringComparison.Ordinal);
         Assert.Equal("Second writer's summary.", Field(page, "SummaryPosition").GetAttribute("value") ?? Field(page, "SummaryPosition").TextContent);
         Assert.Equal("First writer's summary.", (await ReportsAsync(project)).Last().SummaryPosition);
