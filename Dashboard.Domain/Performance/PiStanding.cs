@@ -85,6 +85,9 @@ public sealed record PiStanding(
         return FromTotals(figures.Rules, asAtMonth, totals, annualTarget, latest, latest is { } l ? figures.Values[l] : null, judgedOn, rules);
     }
 
+    /// <summary>The standing of an indicator with no figure at all by the month: nothing to judge, and stale.</summary>
+    public static PiStanding WithoutFigures(DateOnly asAtMonth) => new(asAtMonth, null, null, null, null, null, null, null, null, IsStale: true);
+
     /// <summary>
     /// The standing from year-to-date figures already added up (the quarterly rollup has the database add them
     /// up for every indicator at once); <see cref="Assess"/> adds them up in memory and comes here too.

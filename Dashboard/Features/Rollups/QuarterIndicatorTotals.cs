@@ -22,26 +22,13 @@ public static class QuarterIndicatorTotals
         var yearStart = year.Start;
         var startYear = year.StartYear;
 
-        var yearToDate =
-            from v in db.PiValues
-            where v.PeriodStart >= yearStart && v.PeriodStart <= lastMonth
-            join t in db.PiTargets on new { Pi = v.PerformanceIndicatorId, Council = v.CouncilId, Year = startYear, Period = (DateOnly?)v.PeriodStart }
-                equals new { Pi = t.PerformanceIndicatorId, Council = t.CouncilId, Year = t.FinancialYear, Period = t.PeriodStart } into periodTargets
-            from t in periodTargets.DefaultIfEmpty()
-            group new { v.PeriodStart, v.Value, Target = (decimal?)t.Target } by new { v.PerformanceIndicatorId, v.CouncilId } into g
-            select new
-            {
-                g.Key.PerformanceIndicatorId,
-                g.Key.CouncilId,
-                Count = g.Count(),
-                Sum = g.Sum(r => r.Value),
-                Current = g.Max(r => r.PeriodStart),
-                TargetCount = g.Count(r => r.Target != null),
-                TargetSum = g.Sum(r => r.Target),
-            };
+        var yearToDate = db.PiValues
+            .Where(v => v.PeriodStart >= yearStart && v.PeriodStart <= lastMonth)
+            .GroupBy(v => new { v.PerformanceIndicatorId, v.CouncilId })
+            .Select(g => new { g.Key.PerformanceIndicatorId, g.Key.CouncilId, Count = g.Count(), Sum = g.Sum(v => v.Value), Current = g.Max(v => v.PeriodStart) });
 
-        // The latest period's value, the value it is compared with for each trend, and its own target: one
-        // lookup each on the (indicator, council, period) key.
+        // The latest period's value, the values it is compared with for each trend, and the annual target: one
+        // lookup each on their unique keys.
         var totals = await (
             from g in yearToDate
             join pi in db.PerformanceIndicators on g.PerformanceIndicatorId equals pi.Id
@@ -60,32 +47,48 @@ public static class QuarterIndicatorTotals
             join lastYear in db.PiValues on new { Pi = g.PerformanceIndicatorId, Council = g.CouncilId, Period = g.Current.AddYears(-1) }
                 equals new { Pi = lastYear.PerformanceIndicatorId, Council = lastYear.CouncilId, Period = lastYear.PeriodStart } into lastYearValues
             from lastYear in lastYearValues.DefaultIfEmpty()
-            join target in db.PiTargets on new { Pi = g.PerformanceIndicatorId, Council = g.CouncilId, Year = startYear, Period = (DateOnly?)g.Current }
-                equals new { Pi = target.PerformanceIndicatorId, Council = target.CouncilId, Year = target.FinancialYear, Period = target.PeriodStart } into currentTargets
-            from target in currentTargets.DefaultIfEmpty()
+            join annual in db.PiTargets.Where(t => t.FinancialYear == startYear && t.PeriodStart == null) on new { Pi = g.PerformanceIndicatorId, Council = g.CouncilId }
+                equals new { Pi = annual.PerformanceIndicatorId, Council = annual.CouncilId } into annualTargets
+            from annual in annualTargets.DefaultIfEmpty()
             select new
             {
                 g.PerformanceIndicatorId,
                 g.CouncilId,
-                Totals = new YearToDateTotals(g.Count, g.Sum, g.Current, current.Value, (decimal?)previous.Value, (decimal?)lastYear.Value, g.TargetCount, g.TargetSum ?? 0m, (decimal?)target.Target),
-            }).ToDictionaryAsync(t => (t.PerformanceIndicatorId, t.CouncilId), t => t.Totals, cancellationToken);
+                Rules = new IndicatorRules(pi.Polarity, pi.Frequency, pi.Aggregation, pi.TolerancePercent, pi.IsDataOnly),
+                g.Count,
+                g.Sum,
+                g.Current,
+                CurrentValue = current.Value,
+                Previous = (decimal?)previous.Value,
+                LastYear = (decimal?)lastYear.Value,
+                AnnualTarget = (decimal?)annual.Target,
+            }).ToListAsync(cancellationToken);
 
-        var annualTargets = await db.PiTargets
-            .Where(t => t.FinancialYear == startYear && t.PeriodStart == null)
-            .ToDictionaryAsync(t => (t.PerformanceIndicatorId, t.CouncilId), t => t.Target, cancellationToken);
-        var indicators = await db.PerformanceIndicators
-            .Select(p => new { p.Id, Rules = new IndicatorRules(p.Polarity, p.Frequency, p.Aggregation, p.TolerancePercent, p.IsDataOnly) })
-            .ToListAsync(cancellationToken);
+        // Targets set per period are few (most indicators have an annual target only): those of periods with a
+        // value this year are read as they are.
+        var periodTargets = (await (
+                from t in db.PiTargets
+                where t.FinancialYear == startYear && t.PeriodStart >= yearStart && t.PeriodStart <= lastMonth
+                join v in db.PiValues on new { Pi = t.PerformanceIndicatorId, Council = t.CouncilId, Period = t.PeriodStart!.Value }
+                    equals new { Pi = v.PerformanceIndicatorId, Council = v.CouncilId, Period = v.PeriodStart }
+                select new { t.PerformanceIndicatorId, t.CouncilId, Period = t.PeriodStart!.Value, t.Target })
+            .ToListAsync(cancellationToken))
+            .ToLookup(t => (t.PerformanceIndicatorId, t.CouncilId));
 
         // Every indicator counts for every council, with or without figures this year, as on the performance page.
         var judgedOn = PerformanceQueries.JudgedOn(lastMonth, today);
-        return [.. indicators.SelectMany(pi => councils.Select(council =>
+        var standings = new Dictionary<(int IndicatorId, int CouncilId), PiStanding>();
+        foreach (var t in totals)
         {
-            var figures = totals.GetValueOrDefault((pi.Id, council.Key));
-            var standing = PiStanding.FromTotals(
-                pi.Rules, lastMonth, figures, annualTargets.TryGetValue((pi.Id, council.Key), out var target) ? target : null,
-                figures?.Current, figures?.CurrentValue, judgedOn, rules);
-            return new IndicatorAtQuarterEnd(council.Value, standing);
-        }))];
+            var targets = periodTargets[(t.PerformanceIndicatorId, t.CouncilId)].ToList();
+            var figures = new YearToDateTotals(
+                t.Count, t.Sum, t.Current, t.CurrentValue, t.Previous, t.LastYear,
+                targets.Count, targets.Sum(p => p.Target), targets.Where(p => p.Period == t.Current).Select(p => (decimal?)p.Target).FirstOrDefault());
+            standings[(t.PerformanceIndicatorId, t.CouncilId)] = PiStanding.FromTotals(t.Rules, lastMonth, figures, t.AnnualTarget, t.Current, t.CurrentValue, judgedOn, rules);
+        }
+
+        var indicatorIds = await db.PerformanceIndicators.Select(p => p.Id).ToListAsync(cancellationToken);
+        return [.. indicatorIds.SelectMany(id => councils.Select(council => new IndicatorAtQuarterEnd(
+            council.Value, standings.GetValueOrDefault((id, council.Key)) ?? PiStanding.WithoutFigures(lastMonth))))];
     }
 }
