@@ -151,6 +151,7 @@ public static class DatasetGenerator
             // A live server's autovacuum would have analysed tables this size long ago; without statistics the
             // planner guesses, and the measurements would be of a database no one runs.
             await using var db = database.CreateCopyingContext();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
         }
 
@@ -233,6 +234,9 @@ public static class DatasetGenerator
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columnList}) FROM STDIN (FORMAT BINARY)");
+
+            // Completing a million-row COPY (index upkeep) outlasts the default 30 s on a busy machine.
+            importer.Timeout = TimeSpan.FromMinutes(10);
             foreach (var item in items)
             {
                 await importer.StartRowAsync();
