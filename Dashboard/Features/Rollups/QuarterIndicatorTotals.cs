@@ -22,17 +22,18 @@ public static class QuarterIndicatorTotals
         var yearStart = year.Start;
         var startYear = year.StartYear;
 
-        var yearToDate = db.PiValues
-            .Where(v => v.PeriodStart >= yearStart && v.PeriodStart <= lastMonth)
+        var yearsValues = db.PiValues.Where(v => v.PeriodStart >= yearStart && v.PeriodStart <= lastMonth);
+        var yearToDate = yearsValues
             .GroupBy(v => new { v.PerformanceIndicatorId, v.CouncilId })
             .Select(g => new { g.Key.PerformanceIndicatorId, g.Key.CouncilId, Count = g.Count(), Sum = g.Sum(v => v.Value), Current = g.Max(v => v.PeriodStart) });
 
         // The latest period's value, the values it is compared with for each trend, and the annual target: one
-        // lookup each on their unique keys.
+        // lookup each on their unique keys. The latest value is joined from the year's values, not the whole
+        // table, or PostgreSQL hashes all the history to find it.
         var totals = await (
             from g in yearToDate
             join pi in db.PerformanceIndicators on g.PerformanceIndicatorId equals pi.Id
-            join current in db.PiValues on new { Pi = g.PerformanceIndicatorId, Council = g.CouncilId, Period = g.Current }
+            join current in yearsValues on new { Pi = g.PerformanceIndicatorId, Council = g.CouncilId, Period = g.Current }
                 equals new { Pi = current.PerformanceIndicatorId, Council = current.CouncilId, Period = current.PeriodStart }
             join previous in db.PiValues on new
                 {
