@@ -72,6 +72,15 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>A date parameter for the raw SQL, in the form the app stores dates in (SQLite: text, yyyy-MM-dd).</summary>
+    public DbParameter DateParameter(DbCommand command, string name, DateOnly date)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = Database.Provider == DatabaseProvider.Postgres ? date : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return parameter;
+    }
+
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

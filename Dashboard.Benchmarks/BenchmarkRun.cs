@@ -9,35 +9,81 @@ public static class BenchmarkRun
     public static async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, string appDll, TextWriter log)
     {
         var provider = options.Provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite";
-        await using var database = await BenchmarkDatabase.CreateAsync(options.Provider, options.PostgresServer);
-        await log.WriteLineAsync($"{provider}: generating {Describe(options.Size)}");
-        var data = await DatasetGenerator.GenerateAsync(database.Database, options.Size);
-        await log.WriteLineAsync($"{provider}: {data.Rows:N0} rows in {data.Took.TotalSeconds:F1} s; starting the app");
-
-        await log.WriteLineAsync($"{provider}: quarterly rollup and reminder scan");
-        var jobs = await JobsBenchmark.RunAsync(database, options.JobWarmup, options.JobSamples);
-
-        await using var app = await AppServer.StartAsync(appDll, database);
-        await log.WriteLineAsync($"{provider}: server-side render of / ({options.RenderSamples} samples after {options.RenderWarmup} warm-up)");
-        var render = await BoardRenderBenchmark.RunAsync(app, database, options.RenderWarmup, options.RenderSamples);
-        await log.WriteLineAsync($"{provider}: live updates on {string.Join(", ", options.DashboardCounts)} open dashboards");
-        var live = await LiveUpdateBenchmark.RunAsync(app, data, options, log);
-
         var measures = new List<Measure>();
-        var renderP50 = Percentiles.Of(render.RenderMs.ToList(), 50);
-        var renderP95 = Percentiles.Of(render.RenderMs.ToList(), 95);
-        var rawP50 = Percentiles.Of(render.RawSqlMs.ToList(), 50);
-        var rawP95 = Percentiles.Of(render.RawSqlMs.ToList(), 95);
-        measures.Add(new("render_p50_ms", "Board dashboard render (GET /), p50", renderP50, "ms", "—", renderP50 / rawP50, "raw SQL p50", Guarded: true));
-        measures.Add(new("render_p95_ms", "Board dashboard render (GET /), p95", renderP95, "ms", "< 150 ms", renderP95 / rawP95, "raw SQL p95", Guarded: true));
-        measures.Add(new("raw_sql_p95_ms", "Raw SQL the page needs (ADO.NET), p95", rawP95, "ms", "—", null, null, Guarded: false));
+        var notes = new List<string>();
+        var pages = options.Parts.HasFlag(BenchmarkParts.Render) || options.Parts.HasFlag(BenchmarkParts.Live);
+        var jobsApart = options.Parts.HasFlag(BenchmarkParts.Jobs) && (!pages || options.JobsSize != options.Size);
 
-        var rollupP95 = Percentiles.Of(jobs.RollupMs.ToList(), 95);
-        var groupByP95 = Percentiles.Of(jobs.GroupByMs.ToList(), 95);
-        var scanP95 = Percentiles.Of(jobs.ScanMs.ToList(), 95);
-        measures.Add(new("rollup_p95_ms", $"Quarterly rollup over {jobs.PiValues:N0} PI values, p95", rollupP95, "ms", "≤ 1.5× GROUP BY", rollupP95 / groupByP95, "raw SQL GROUP BY p95", Guarded: true));
-        measures.Add(new("group_by_p95_ms", "Raw SQL GROUP BY over the same PI values, p95", groupByP95, "ms", "—", null, null, Guarded: false));
-        measures.Add(new("reminder_scan_p95_ms", $"Reminder scan ({jobs.Obligations:N0} outstanding obligations), p95", scanP95, "ms", "< 1 s", null, null, Guarded: true));
+        await using var database = await BenchmarkDatabase.CreateAsync(options.Provider, options.PostgresServer);
+        var plan = await JobsBenchmark.ReminderPlanAsync(database);
+        GeneratedDataset? data = null;
+        if (pages || !jobsApart)
+        {
+            await log.WriteLineAsync($"{provider}: generating {Describe(options.Size)}");
+            data = await DatasetGenerator.GenerateAsync(database.Database, options.Size, plan);
+            await log.WriteLineAsync($"{provider}: {data.Rows:N0} rows in {data.Took.TotalSeconds:F1} s");
+            notes.Add($"Dataset generated in {data.Took.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s ({data.Rows:N0} rows).");
+        }
+
+        if (options.Parts.HasFlag(BenchmarkParts.Jobs))
+        {
+            await using var jobsDatabase = jobsApart ? await BenchmarkDatabase.CreateAsync(options.Provider, options.PostgresServer) : null;
+            if (jobsDatabase is not null)
+            {
+                await log.WriteLineAsync($"{provider}: generating the jobs' dataset, {Describe(options.JobsSize)}");
+                var jobsData = await DatasetGenerator.GenerateAsync(jobsDatabase.Database, options.JobsSize, plan);
+                await log.WriteLineAsync($"{provider}: {jobsData.Rows:N0} rows in {jobsData.Took.TotalSeconds:F1} s");
+                notes.Add($"Jobs' dataset ({Describe(options.JobsSize)}) generated in {jobsData.Took.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s ({jobsData.Rows:N0} rows).");
+            }
+
+            await log.WriteLineAsync($"{provider}: quarterly rollup and reminder scan");
+            var jobs = await JobsBenchmark.RunAsync(jobsDatabase ?? database, options.JobWarmup, options.JobSamples);
+            var rollupP50 = Percentiles.Of(jobs.RollupMs.ToList(), 50);
+            var rollupP95 = Percentiles.Of(jobs.RollupMs.ToList(), 95);
+            var groupByP50 = Percentiles.Of(jobs.GroupByMs.ToList(), 50);
+            var groupByP95 = Percentiles.Of(jobs.GroupByMs.ToList(), 95);
+            var rollup = $"Quarterly rollup of {jobs.Quarter} (adds up {jobs.PiValuesRead:N0} of {jobs.PiValuesTotal:N0} PI values)";
+            var groupBy = $"Raw SQL GROUP BY over the same {jobs.PiValuesRead:N0} PI values";
+            var scan = $"Reminder scan ({jobs.Obligations:N0} outstanding obligations)";
+            measures.Add(new("rollup_p50_ms", $"{rollup}, p50", rollupP50, "ms", "≤ 1.5× GROUP BY", rollupP50 / groupByP50, "raw SQL GROUP BY p50", Guarded: false));
+            measures.Add(new("rollup_p95_ms", $"{rollup}, p95", rollupP95, "ms", "≤ 1.5× GROUP BY", rollupP95 / groupByP95, "raw SQL GROUP BY p95", Guarded: true));
+            measures.Add(new("group_by_p50_ms", $"{groupBy}, p50", groupByP50, "ms", "—", null, null, Guarded: false));
+            measures.Add(new("group_by_p95_ms", $"{groupBy}, p95", groupByP95, "ms", "—", null, null, Guarded: false));
+            measures.Add(new("reminder_scan_p50_ms", $"{scan}, p50", Percentiles.Of(jobs.ScanMs.ToList(), 50), "ms", "< 1 s", null, null, Guarded: false));
+            measures.Add(new("reminder_scan_p95_ms", $"{scan}, p95", Percentiles.Of(jobs.ScanMs.ToList(), 95), "ms", "< 1 s", null, null, Guarded: true));
+            notes.Add($"Jobs: {options.JobSamples} runs each after {options.JobWarmup} warm-up, in the harness's process through the app's own registrations; the rollup computes and saves the last closed quarter (as an administrator's re-run does), reading that financial year's PI values to date (plus, per indicator and council, the values its trends compare with) — the GROUP BY reads the same year-to-date rows in one statement; the scan reads what is outstanding and which reminder step is due today, sending nothing.");
+        }
+
+        if (!pages)
+        {
+            return new BenchmarkResult(provider, options.IsSmoke, Describe(options.JobsSize), DateTimeOffset.UtcNow, Environment.ProcessorCount, measures, notes);
+        }
+
+        await log.WriteLineAsync($"{provider}: starting the app");
+        await using var app = await AppServer.StartAsync(appDll, database);
+        double? htmlBytes = null;
+        if (options.Parts.HasFlag(BenchmarkParts.Render))
+        {
+            await log.WriteLineAsync($"{provider}: server-side render of / ({options.RenderSamples} samples after {options.RenderWarmup} warm-up)");
+            var render = await BoardRenderBenchmark.RunAsync(app, database, options.RenderWarmup, options.RenderSamples);
+            var renderP50 = Percentiles.Of(render.RenderMs.ToList(), 50);
+            var renderP95 = Percentiles.Of(render.RenderMs.ToList(), 95);
+            var rawP50 = Percentiles.Of(render.RawSqlMs.ToList(), 50);
+            var rawP95 = Percentiles.Of(render.RawSqlMs.ToList(), 95);
+            measures.Insert(0, new("render_p50_ms", "Board dashboard render (GET /), p50", renderP50, "ms", "—", renderP50 / rawP50, "raw SQL p50", Guarded: true));
+            measures.Insert(1, new("render_p95_ms", "Board dashboard render (GET /), p95", renderP95, "ms", "< 150 ms", renderP95 / rawP95, "raw SQL p95", Guarded: true));
+            measures.Insert(2, new("raw_sql_p95_ms", "Raw SQL the page needs (ADO.NET), p95", rawP95, "ms", "—", null, null, Guarded: false));
+            notes.Insert(0, $"Render: {options.RenderSamples} sequential GETs of / signed in (after {options.RenderWarmup} warm-up); raw SQL: the same number of runs of the two queries the page needs on a pooled ADO.NET connection.");
+            htmlBytes = render.HtmlBytes;
+        }
+
+        if (!options.Parts.HasFlag(BenchmarkParts.Live))
+        {
+            return new BenchmarkResult(provider, options.IsSmoke, Describe(options.Size), DateTimeOffset.UtcNow, Environment.ProcessorCount, measures, notes);
+        }
+
+        await log.WriteLineAsync($"{provider}: live updates on {string.Join(", ", options.DashboardCounts)} open dashboards");
+        var live = await LiveUpdateBenchmark.RunAsync(app, data!, options, log);
 
         foreach (var figure in live)
         {
@@ -61,23 +107,18 @@ public static class BenchmarkRun
             largest.KilobytesPerCircuit,
             "KB",
             "< 500 KB",
-            largest.KilobytesPerCircuit * 1024 / render.HtmlBytes,
-            "the board dashboard's prerendered HTML (the nearest page-size figure measured)",
+            largest.KilobytesPerCircuit * 1024 / htmlBytes,
+            htmlBytes is null ? null : "the board dashboard's prerendered HTML (the nearest page-size figure measured)",
             Guarded: true));
 
-        var notes = new List<string>
-        {
-            $"Render: {options.RenderSamples} sequential GETs of / signed in (after {options.RenderWarmup} warm-up); raw SQL: the same number of runs of the two queries the page needs on a pooled ADO.NET connection.",
-            $"Live: {options.ChangeRounds} risk closures per dashboard count, each from the risk page's Close button to the moment a DOM observer in every open /risks page sees \"Updated just now\"; bare round trip: {options.RoundTrips} matrix-cell clicks on one dashboard, timed the same way.",
-            $"Memory: VmRSS of the server process (/proc/<pid>/status) after opening the dashboards and 3 s idle, minus VmRSS before ({largest.ResidentBeforeKb:N0} KB → {largest.ResidentAfterKb:N0} KB), divided by the count; includes uncollected garbage, so it is an upper bound.",
-            $"Jobs: {options.JobSamples} runs each after {options.JobWarmup} warm-up, in the harness's process through the app's own registrations; the rollup computes and saves the last closed quarter (as an administrator's re-run does); the scan reads what is outstanding and which reminder step is due today, sending nothing.",
-            $"Dataset generated in {data.Took.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s ({data.Rows:N0} rows).",
-        };
+        notes.Add($"Live: {options.ChangeRounds} risk closures per dashboard count, each from the risk page's Close button to the moment a DOM observer in every open /risks page sees \"Updated just now\"; bare round trip: {options.RoundTrips} matrix-cell clicks on one dashboard, timed the same way.");
+        notes.Add($"Memory: VmRSS of the server process (/proc/<pid>/status) after opening the dashboards and 3 s idle, minus VmRSS before ({largest.ResidentBeforeKb:N0} KB → {largest.ResidentAfterKb:N0} KB), divided by the count; includes uncollected garbage, so it is an upper bound.");
         return new BenchmarkResult(provider, options.IsSmoke, Describe(options.Size), DateTimeOffset.UtcNow, Environment.ProcessorCount, measures, notes);
     }
 
     private static string Describe(DatasetSize size) =>
-        $"{size.Services} services × {size.Months} monthly status cards, {size.Risks:N0} risks × {size.AssessmentsPerRisk} assessments ({size.ProgrammeRisks} on the programme register), {size.Indicators} PIs × 2 councils × {size.Months} months";
+        $"{size.Services} services × {size.Months} monthly status cards, {size.Risks:N0} risks × {size.AssessmentsPerRisk} assessments ({size.ProgrammeRisks} on the programme register), {size.Indicators:N0} PIs × 2 councils × {size.Months} months"
+        + (size.OutstandingObligations > 0 ? $", {size.OutstandingObligations:N0} updates owed on the reporting date" : "");
 
     /// <summary>The app's build output beside this build (same configuration), found from the repository root.</summary>
     public static string DefaultAppDll()

@@ -21,6 +21,8 @@ public sealed record PiFigures(
     IReadOnlyDictionary<DateOnly, decimal> PeriodTargets,
     IReadOnlyDictionary<int, decimal> AnnualTargets)
 {
+    public IndicatorRules Rules => new(Polarity, Frequency, Aggregation, TolerancePercent, IsDataOnly);
+
     public static PiFigures For(PerformanceIndicator pi, int councilId) => new(
         pi.Polarity, pi.Frequency, pi.Aggregation, pi.TolerancePercent, pi.IsDataOnly,
         pi.Values.Where(v => v.CouncilId == councilId).ToDictionary(v => v.PeriodStart, v => v.Value),
@@ -60,30 +62,70 @@ public sealed record PiStanding(
             .OrderBy(v => v.Period)
             .ToList();
         var latest = figures.Values.Keys.Where(p => p <= asAtMonth).Order().Cast<DateOnly?>().LastOrDefault();
-        var ytdActual = YearToDate.Of(figures.Aggregation, yearToDate);
-        decimal? annualTarget = !figures.IsDataOnly && figures.AnnualTargets.TryGetValue(year.StartYear, out var a) ? a : null;
-        var ytdTarget = figures.IsDataOnly ? null : YtdTargetOf(figures, year, yearToDate, annualTarget);
+        decimal? ValueAt(DateOnly period) => figures.Values.TryGetValue(period, out var value) ? value : null;
+
+        YearToDateTotals? totals = null;
+        if (yearToDate.Count > 0)
+        {
+            var (current, currentValue) = yearToDate[^1];
+            var targets = yearToDate.Where(v => figures.PeriodTargets.ContainsKey(v.Period)).Select(v => figures.PeriodTargets[v.Period]).ToList();
+            totals = new YearToDateTotals(
+                yearToDate.Count,
+                yearToDate.Sum(v => v.Value),
+                current,
+                currentValue,
+                ValueAt(PiPeriods.Previous(figures.Frequency, current)),
+                ValueAt(PiPeriods.SamePeriodLastYear(current)),
+                targets.Count,
+                targets.Sum(),
+                figures.PeriodTargets.TryGetValue(current, out var currentTarget) ? currentTarget : null);
+        }
+
+        decimal? annualTarget = figures.AnnualTargets.TryGetValue(year.StartYear, out var a) ? a : null;
+        return FromTotals(figures.Rules, asAtMonth, totals, annualTarget, latest, latest is { } l ? figures.Values[l] : null, judgedOn, rules);
+    }
+
+    /// <summary>The standing of an indicator with no figure at all by the month: nothing to judge, and stale.</summary>
+    public static PiStanding WithoutFigures(DateOnly asAtMonth) => new(asAtMonth, null, null, null, null, null, null, null, null, IsStale: true);
+
+    /// <summary>
+    /// The standing from year-to-date figures already added up (the quarterly rollup has the database add them
+    /// up for every indicator at once); <see cref="Assess"/> adds them up in memory and comes here too.
+    /// </summary>
+    /// <param name="indicator">How the indicator is judged.</param>
+    /// <param name="asAtMonth">The month the figures are as at.</param>
+    /// <param name="totals">The financial year's figures up to that month; null when there are none.</param>
+    /// <param name="annualTarget">The year's annual target, if any (ignored for a data-only indicator).</param>
+    /// <param name="latest">The latest period with a value by that month, in any year.</param>
+    /// <param name="latestValue">Its value.</param>
+    /// <param name="judgedOn">The day staleness is judged on.</param>
+    /// <param name="rules">Stability band and staleness limits.</param>
+    public static PiStanding FromTotals(
+        IndicatorRules indicator, DateOnly asAtMonth, YearToDateTotals? totals, decimal? annualTarget, DateOnly? latest, decimal? latestValue, DateOnly judgedOn, PerformanceRules rules)
+    {
+        annualTarget = indicator.IsDataOnly ? null : annualTarget;
+        var ytdActual = totals?.Actual(indicator.Aggregation);
+        var ytdTarget = indicator.IsDataOnly || totals is null ? null : YtdTargetOf(indicator, totals, annualTarget);
         TrafficLight? light = ytdActual is { } actual && ytdTarget is { } target
-            ? TrafficLights.Judge(actual, target, figures.Polarity, figures.TolerancePercent)
+            ? TrafficLights.Judge(actual, target, indicator.Polarity, indicator.TolerancePercent)
             : null;
 
-        Trend? TrendAgainst(DateOnly earlier) =>
-            yearToDate.Count > 0 && figures.Values.TryGetValue(earlier, out var before)
-                ? Trends.Compare(yearToDate[^1].Value, before, figures.Polarity, rules.StabilityBandPercent)
+        Trend? TrendAgainst(decimal? earlier) =>
+            totals is not null && earlier is { } before
+                ? Trends.Compare(totals.CurrentValue, before, indicator.Polarity, rules.StabilityBandPercent)
                 : null;
 
-        var current = yearToDate.Count > 0 ? yearToDate[^1].Period : (DateOnly?)null;
         return new PiStanding(
             asAtMonth,
             latest,
-            latest is { } l ? figures.Values[l] : null,
+            latestValue,
             ytdActual,
             ytdTarget,
             light,
-            current is { } c ? TrendAgainst(PiPeriods.Previous(figures.Frequency, c)) : null,
-            current is { } d ? TrendAgainst(PiPeriods.SamePeriodLastYear(d)) : null,
-            YearEndProjection.RunRate(figures.Aggregation, figures.Frequency, yearToDate, annualTarget, figures.Polarity),
-            latest is not { } last || rules.Staleness.IsStale(figures.Frequency, last, judgedOn));
+            TrendAgainst(totals?.PreviousPeriodValue),
+            TrendAgainst(totals?.SamePeriodLastYearValue),
+            totals is null ? null : YearEndProjection.RunRate(indicator.Aggregation, indicator.Frequency, totals.Actual(indicator.Aggregation), totals.Count, annualTarget, indicator.Polarity),
+            latest is not { } last || rules.Staleness.IsStale(indicator.Frequency, last, judgedOn));
     }
 
     /// <summary>
@@ -91,19 +133,56 @@ public sealed record PiStanding(
     /// rather than counted as a miss. Without period targets, an annual target stands for a rate, or for a
     /// sum once the whole year is in.
     /// </summary>
-    private static decimal? YtdTargetOf(PiFigures figures, FinancialYear year, List<(DateOnly Period, decimal Value)> yearToDate, decimal? annualTarget)
+    private static decimal? YtdTargetOf(IndicatorRules indicator, YearToDateTotals totals, decimal? annualTarget)
     {
-        if (yearToDate.Count == 0)
+        if (totals.PeriodTargetCount == totals.Count)
         {
-            return null;
+            return totals.PeriodTarget(indicator.Aggregation);
         }
 
-        if (yearToDate.All(v => figures.PeriodTargets.ContainsKey(v.Period)))
-        {
-            return YearToDate.Of(figures.Aggregation, yearToDate.Select(v => (v.Period, figures.PeriodTargets[v.Period])));
-        }
-
-        var wholeYear = yearToDate.Count >= PiPeriods.PeriodsPerYear(figures.Frequency) && year.Contains(yearToDate[0].Period);
-        return figures.Aggregation != YtdAggregation.Sum || wholeYear ? annualTarget : null;
+        var wholeYear = totals.Count >= PiPeriods.PeriodsPerYear(indicator.Frequency);
+        return indicator.Aggregation != YtdAggregation.Sum || wholeYear ? annualTarget : null;
     }
+}
+
+/// <summary>How an indicator is judged: the catalogue settings the rules read.</summary>
+public sealed record IndicatorRules(Polarity Polarity, CollectionFrequency Frequency, YtdAggregation Aggregation, decimal TolerancePercent, bool IsDataOnly);
+
+/// <summary>
+/// One council's figures of an indicator for its financial year up to a month, already added up: all the
+/// traffic light, trends and projection need, whether added up in memory or by the database.
+/// </summary>
+/// <param name="Count">Periods of the year with a value, up to the month (at least one).</param>
+/// <param name="Sum">Their values added up.</param>
+/// <param name="Current">The latest of those periods.</param>
+/// <param name="CurrentValue">Its value.</param>
+/// <param name="PreviousPeriodValue">The value of the period before <paramref name="Current"/>, if there is one.</param>
+/// <param name="SamePeriodLastYearValue">The value of the same period a year before, if there is one.</param>
+/// <param name="PeriodTargetCount">How many of the periods have a target of their own.</param>
+/// <param name="PeriodTargetSum">Those targets added up.</param>
+/// <param name="CurrentPeriodTarget">The target of <paramref name="Current"/>, if it has one.</param>
+public sealed record YearToDateTotals(
+    int Count,
+    decimal Sum,
+    DateOnly Current,
+    decimal CurrentValue,
+    decimal? PreviousPeriodValue,
+    decimal? SamePeriodLastYearValue,
+    int PeriodTargetCount,
+    decimal PeriodTargetSum,
+    decimal? CurrentPeriodTarget)
+{
+    /// <summary>The year-to-date actual, as <see cref="YearToDate.Of"/> works it out from the periods.</summary>
+    public decimal Actual(YtdAggregation aggregation) => Aggregate(aggregation, Sum, CurrentValue);
+
+    /// <summary>The period targets added up the same way; null unless every period has one.</summary>
+    public decimal? PeriodTarget(YtdAggregation aggregation) =>
+        PeriodTargetCount == Count && CurrentPeriodTarget is { } current ? Aggregate(aggregation, PeriodTargetSum, current) : null;
+
+    private decimal Aggregate(YtdAggregation aggregation, decimal sum, decimal current) => aggregation switch
+    {
+        YtdAggregation.Sum => sum,
+        YtdAggregation.Average => sum / Count,
+        _ => current,
+    };
 }

@@ -13,18 +13,18 @@ public sealed record YearEndProjection(decimal Outturn, string Method, bool? Wil
     /// </summary>
     public static YearEndProjection? RunRate(
         YtdAggregation aggregation, CollectionFrequency frequency, IReadOnlyCollection<(DateOnly Period, decimal Value)> yearToDate,
-        decimal? annualTarget, Polarity polarity)
-    {
-        if (YearToDate.Of(aggregation, yearToDate) is not { } ytd)
-        {
-            return null;
-        }
+        decimal? annualTarget, Polarity polarity) =>
+        YearToDate.Of(aggregation, yearToDate) is { } ytd ? RunRate(aggregation, frequency, ytd, yearToDate.Count, annualTarget, polarity) : null;
 
+    /// <summary>The same, from the year-to-date figure and how many periods it covers (at least one).</summary>
+    public static YearEndProjection RunRate(
+        YtdAggregation aggregation, CollectionFrequency frequency, decimal ytd, int periods, decimal? annualTarget, Polarity polarity)
+    {
         var perYear = PiPeriods.PeriodsPerYear(frequency);
         var (outturn, method) = aggregation switch
         {
-            YtdAggregation.Sum when yearToDate.Count >= perYear => (ytd, "Year complete: the actual outturn"),
-            YtdAggregation.Sum => (ytd / yearToDate.Count * perYear, $"Run rate: average of {yearToDate.Count} of {perYear} periods × {perYear}"),
+            YtdAggregation.Sum when periods >= perYear => (ytd, "Year complete: the actual outturn"),
+            YtdAggregation.Sum => (ytd / periods * perYear, $"Run rate: average of {periods} of {perYear} periods × {perYear}"),
             YtdAggregation.Average => (ytd, "Run rate: the year-to-date average continues"),
             _ => (ytd, "Run rate: the latest value continues"),
         };

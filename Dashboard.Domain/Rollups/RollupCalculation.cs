@@ -12,7 +12,10 @@ public sealed record RiskAtQuarterEnd(int Id, string? CouncilCode, DateOnly Rais
 
 public sealed record SavingsAtQuarterEnd(string CouncilCode, decimal Target, decimal Delivered);
 
-/// <summary>One council's standing on one indicator as at the quarter's last month.</summary>
+/// <summary>
+/// One council's standing on one indicator as at the quarter's last month. The rollup reads its light, trend on
+/// last year and projection; its latest period and staleness are judged from the financial year's figures only.
+/// </summary>
 public sealed record IndicatorAtQuarterEnd(string CouncilCode, PiStanding Standing);
 
 /// <summary>

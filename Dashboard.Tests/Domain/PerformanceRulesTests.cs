@@ -35,6 +35,12 @@ public sealed class PerformanceRulesTests
         Assert.Equal(TrafficLight.Missed, standing.Light);
     }
 
+    [Fact]
+    public void An_indicator_without_a_figure_has_nothing_judged_and_is_stale_as_the_rollup_records_it() =>
+        Assert.Equal(
+            PiStanding.Assess(Figures([], annualTargets: new() { [2010] = 50m }), Month(2010, 9), new DateOnly(2010, 10, 9), PerformanceRules.Default),
+            PiStanding.WithoutFigures(Month(2010, 9)));
+
     [Theory]
     [InlineData(Polarity.LowerIsBetter, 142.99, 0, TrafficLight.Met)]
     [InlineData(Polarity.LowerIsBetter, 146.98, 5, TrafficLight.WithinTolerance)]

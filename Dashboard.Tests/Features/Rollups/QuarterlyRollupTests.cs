@@ -1,8 +1,10 @@
 using Bunit;
 using Dashboard.Domain.Organisation;
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Time;
+using Dashboard.Features.Performance;
 using Dashboard.Features.Rollups;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +110,61 @@ public class QuarterlyRollupTests : DashboardTestContext
         Assert.Equal(["Q2 2010/11", "–", "–", "–"], table.QuerySelectorAll("tbody tr")[1].Children.Select(c => c.TextContent.Trim()));
         Assert.Equal("11", table.QuerySelectorAll("tbody tr")[2].QuerySelector("td")!.TextContent.Trim());
     }
+
+    [Theory]
+    [InlineData(2009, 4)]
+    [InlineData(2010, 1)]
+    [InlineData(2010, 2)]
+    [InlineData(2010, 3)]
+    public async Task The_snapshots_pi_figures_are_the_performance_pages_as_at_the_quarters_last_month(int financialYear, int quarterNumber)
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var quarter = new FinancialYear(financialYear).Quarter(quarterNumber);
+        var lastMonth = new DateOnly(quarter.End.Year, quarter.End.Month, 1);
+
+        await Job.RunAsync(financialYear, quarterNumber, "Priya Shah", ct);
+
+        await using var db = await Database.OpenAsync();
+        var page = (await PerformanceQueries.LoadAsync(db, cancellationToken: ct)).OverviewAsAt(lastMonth, new DateOnly(2010, 12, 9), PerformanceRules.Default);
+        var expected = page.Summaries.SelectMany(column => PiFigures(column.Label, column.Summary,
+            page.Indicators.SelectMany(i => i.Councils).Where(c => column.Label == RollupFigure.Combined || c.Council.Code == column.Label).Select(c => c.Standing.Light)));
+        var snapshot = await db.QuarterlyRollups.Include(r => r.Figures).SingleAsync(ct);
+        var pi = snapshot.Figures.Where(f => f.Measure.StartsWith('%') || f.Measure.StartsWith("Indicators", StringComparison.Ordinal));
+        Assert.Equal(expected.Order(), pi.Select(f => (f.Scope, f.Measure, f.Value)).Order());
+
+        // Each standing behind them, indicator by indicator, as the performance page shows it.
+        var councils = await db.Councils.ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        var rollup = await QuarterIndicatorTotals.LoadAsync(db, councils, lastMonth, new DateOnly(2010, 12, 9), PerformanceRules.Default, ct);
+        Assert.Equal(
+            page.Indicators.SelectMany(i => i.Councils.Select(c => Judged(c.Council.Code, c.Standing))).Order(),
+            rollup.Select(i => Judged(i.CouncilCode, i.Standing)).Order());
+    }
+
+    private static IEnumerable<(string Scope, string Measure, decimal Value)> PiFigures(string scope, PerformanceSummary summary, IEnumerable<TrafficLight?> lights)
+    {
+        foreach (var (wording, measure) in new[]
+        {
+            (PerformanceSummary.StableOrImprovingWording, summary.StableOrImproving),
+            (PerformanceSummary.MetTargetWording, summary.MetTarget),
+            (PerformanceSummary.ProjectedToMeetWording, summary.ProjectedToMeet),
+        })
+        {
+            if (measure.Percent is { } percent)
+            {
+                yield return (scope, wording, percent);
+            }
+        }
+
+        yield return (scope, RollupCalculation.IndicatorsExcludedFromTrend, summary.StableOrImproving.Excluded);
+        var all = lights.ToList();
+        foreach (var light in Enum.GetValues<TrafficLight>())
+        {
+            yield return (scope, RollupCalculation.Indicators(light), all.Count(l => l == light));
+        }
+    }
+
+    private static string Judged(string council, PiStanding s) =>
+        $"{council} {s.YtdActual:0.######} {s.YtdTarget:0.######} {s.Light} {s.TrendOnPreviousPeriod} {s.TrendOnLastYear} {s.Projection?.Outturn:0.######} {s.Projection?.Method} {s.Projection?.WillMeetTarget}";
 
     /// <summary>Records the jobs the page asked Hangfire to run.</summary>
     private sealed class EnqueueRecorder : Hangfire.IBackgroundJobClient

@@ -1,6 +1,5 @@
 using Dashboard.Data;
 using Dashboard.Domain.Performance;
-using Dashboard.Features.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Time;
@@ -62,10 +61,7 @@ public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbF
             .ToList();
 
         var lastMonth = new DateOnly(quarter.End.Year, quarter.End.Month, 1);
-        var indicators = (await PerformanceQueries.LoadAsync(db, cancellationToken: cancellationToken))
-            .OverviewAsAt(lastMonth, clock.Today, performanceRules).Indicators
-            .SelectMany(i => i.Councils.Select(c => new IndicatorAtQuarterEnd(c.Council.Code, c.Standing)))
-            .ToList();
+        var indicators = await QuarterIndicatorTotals.LoadAsync(db, councils, lastMonth, clock.Today, performanceRules, cancellationToken);
 
         var figures = RollupCalculation.Compute(quarter, [.. councils.Values], services, risks, savings, indicators, bands);
 
