@@ -11,6 +11,14 @@ public sealed record DatasetSize(int Services, int Risks, int AssessmentsPerRisk
     public static DatasetSize Smoke { get; } = new(Services: 8, Risks: 60, AssessmentsPerRisk: 3, ProgrammeRisks: 20, Indicators: 10, Months: 12);
 }
 
+/// <summary>The parts of a run, for <c>--only</c>: the dataset is generated either way, the other parts' minutes are saved.</summary>
+public enum BenchmarkPart
+{
+    Render,
+    Live,
+    Jobs,
+}
+
 /// <summary>One benchmark run: a provider, the dataset and how many times each measurement is repeated.</summary>
 public sealed record BenchmarkOptions
 {
@@ -39,6 +47,11 @@ public sealed record BenchmarkOptions
     public int JobSamples { get; init; }
 
     public bool IsSmoke { get; init; }
+
+    /// <summary>The one part to measure (<c>--only render|live|jobs</c>); null measures them all.</summary>
+    public BenchmarkPart? Only { get; init; }
+
+    public bool Measures(BenchmarkPart part) => Only is null || Only == part;
 
     public static BenchmarkOptions Full(DatabaseProvider provider, string? postgresServer) => new()
     {

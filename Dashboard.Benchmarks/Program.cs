@@ -1,10 +1,12 @@
 using Dashboard.Benchmarks;
 using Dashboard.Data;
 
-// dotnet run -c Release --project Dashboard.Benchmarks -- [--smoke] [--provider sqlite|postgres|both] [--postgres <server>] [--out <folder>]
+// dotnet run -c Release --project Dashboard.Benchmarks -- [--smoke] [--provider sqlite|postgres|both] [--postgres <server>] [--out <folder>] [--only render|live|jobs]
 var smoke = args.Contains("--smoke");
 var providerArgument = ValueOf("--provider") ?? "sqlite";
 var postgresServer = ValueOf("--postgres") ?? Environment.GetEnvironmentVariable("DASHBOARD_TEST_POSTGRES");
+var onlyArgument = ValueOf("--only");
+BenchmarkPart? only = onlyArgument is null ? null : Enum.Parse<BenchmarkPart>(onlyArgument, ignoreCase: true);
 var outFolder = ValueOf("--out") ?? Path.Combine(BenchmarkRun.RepositoryRoot(), "Dashboard.Benchmarks", "results");
 
 DatabaseProvider[] providers = providerArgument.ToLowerInvariant() switch
@@ -18,13 +20,14 @@ DatabaseProvider[] providers = providerArgument.ToLowerInvariant() switch
 var runs = new List<BenchmarkResult>();
 foreach (var provider in providers)
 {
-    var options = smoke ? BenchmarkOptions.Smoke(provider, postgresServer) : BenchmarkOptions.Full(provider, postgresServer);
+    var options = (smoke ? BenchmarkOptions.Smoke(provider, postgresServer) : BenchmarkOptions.Full(provider, postgresServer)) with { Only = only };
     runs.Add(await BenchmarkRun.RunAsync(options, BenchmarkRun.DefaultAppDll(), Console.Out));
 }
 
 var report = new BenchmarkReport(runs);
 Directory.CreateDirectory(outFolder);
-var name = $"{(smoke ? "smoke" : "full")}-{providerArgument.ToLowerInvariant()}";
+// A part's results are named after it, so they never overwrite a whole run's.
+var name = $"{(smoke ? "smoke" : "full")}-{providerArgument.ToLowerInvariant()}{(only is { } part ? "-" + part.ToString().ToLowerInvariant() : "")}";
 await File.WriteAllTextAsync(Path.Combine(outFolder, name + ".json"), report.ToJson());
 await File.WriteAllTextAsync(Path.Combine(outFolder, name + ".md"), report.ToMarkdown());
 Console.WriteLine();
