@@ -57,6 +57,52 @@ public static class PerformanceQueries
         return months;
     }
 
+    /// <summary>
+    /// Every indicator's standing for each council as at one month, reading only the figures a standing depends on:
+    /// the values from the start of the year before that month's financial year up to the month (the year to date,
+    /// and every period a trend compares with), the latest earlier value of a council with none since (so it still
+    /// shows as stale), and that year's targets — not the whole history <see cref="LoadAsync"/> reads for charts.
+    /// The standings and summaries are those <see cref="PerformanceData.OverviewAsAt"/> works out from the whole
+    /// history; each <see cref="CouncilStanding.Figures"/> holds only the periods read.
+    /// </summary>
+    public static async Task<PerformanceOverview> OverviewAsAtAsync(DashboardDbContext db, DateOnly asAtMonth, DateOnly today, PerformanceRules rules, CancellationToken cancellationToken = default)
+    {
+        var year = FinancialYear.Of(asAtMonth);
+        var from = year.Start.AddYears(-1);
+        var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var indicators = await db.PerformanceIndicators.AsNoTracking().ToListAsync(cancellationToken);
+        var values = await db.PiValues.AsNoTracking()
+            .Where(v => v.PeriodStart >= from && v.PeriodStart <= asAtMonth)
+            .Select(v => new PiValue { PerformanceIndicatorId = v.PerformanceIndicatorId, CouncilId = v.CouncilId, PeriodStart = v.PeriodStart, Value = v.Value })
+            .ToListAsync(cancellationToken);
+
+        var reported = values.Select(v => (v.PerformanceIndicatorId, v.CouncilId)).ToHashSet();
+        var silent = indicators.Where(pi => councils.Any(c => !reported.Contains((pi.Id, c.Id)))).Select(pi => pi.Id).ToList();
+        if (silent.Count > 0)
+        {
+            // An earlier value of a council that has one since is never read by the rules, so taking each
+            // council's latest for these indicators is as good as taking it for the silent councils only.
+            values.AddRange(await db.PiValues.AsNoTracking()
+                .Where(v => silent.Contains(v.PerformanceIndicatorId) && v.PeriodStart < from
+                    && v.PeriodStart == db.PiValues
+                        .Where(w => w.PerformanceIndicatorId == v.PerformanceIndicatorId && w.CouncilId == v.CouncilId && w.PeriodStart < from)
+                        .Max(w => w.PeriodStart))
+                .Select(v => new PiValue { PerformanceIndicatorId = v.PerformanceIndicatorId, CouncilId = v.CouncilId, PeriodStart = v.PeriodStart, Value = v.Value })
+                .ToListAsync(cancellationToken));
+        }
+
+        var targets = (await db.PiTargets.AsNoTracking().Where(t => t.FinancialYear == year.StartYear).ToListAsync(cancellationToken))
+            .ToLookup(t => t.PerformanceIndicatorId);
+        var valuesOf = values.ToLookup(v => v.PerformanceIndicatorId);
+        foreach (var pi in indicators)
+        {
+            pi.Values = [.. valuesOf[pi.Id]];
+            pi.Targets = [.. targets[pi.Id]];
+        }
+
+        return new PerformanceData(councils, indicators.OrderBy(p => p.Ref, NaturalOrder.Instance).ToList()).OverviewAsAt(asAtMonth, today, rules);
+    }
+
     /// <summary>The councils and the indicators (all, or one) with their values, targets and baselines.</summary>
     public static async Task<PerformanceData> LoadAsync(DashboardDbContext db, int? indicatorId = null, CancellationToken cancellationToken = default)
     {
