@@ -16,9 +16,10 @@ public static partial class BoardRenderBenchmark
 {
     // What the page's four widgets show, read with plain SQL. Both services widgets show every service with its
     // latest status card and latest highlight report (read once: the page needs it once); at a glance adds the
-    // year's savings per council. The performance summary reads the rows its rules need: the indicators, this
-    // financial year's values to the latest complete month and the year before it (the periods the trends compare
-    // with), and this year's targets. The risks widget reads the programme register's open risks with their
+    // year's savings per council. The performance summary reads the rows its rules need: the indicators, the
+    // values of the latest complete month's financial year to date and of the periods its trends compare that
+    // month with (the month before, the same month last year: every generated indicator is monthly and up to
+    // date), and that year's targets. The risks widget reads the programme register's open risks with their
     // latest assessment.
     private const string ServicesSql = """
         SELECT s."Id", s."Name", s."Phase", o."Name", u."Rag", u."Commentary", u."Period", u."UpdatedAt", p."Name",
@@ -49,7 +50,7 @@ public static partial class BoardRenderBenchmark
     private const string PiValuesSql = """
         SELECT v."PerformanceIndicatorId", v."CouncilId", v."PeriodStart", v."Value"
         FROM "PiValues" v
-        WHERE v."PeriodStart" >= @from AND v."PeriodStart" <= @asAt
+        WHERE (v."PeriodStart" >= @from AND v."PeriodStart" <= @asAt) OR v."PeriodStart" IN (@monthBefore, @lastYear)
         """;
 
     private const string PiTargetsSql = """
@@ -103,7 +104,7 @@ public static partial class BoardRenderBenchmark
                 await ReadAllAsync(connection, SavingsSql, ("year", savingsYear.StartYear));
                 await ReadAllAsync(connection, CouncilsSql);
                 await ReadAllAsync(connection, IndicatorsSql);
-                await ReadAllAsync(connection, PiValuesSql, ("from", figuresYear.Start.AddYears(-1)), ("asAt", asAtMonth));
+                await ReadAllAsync(connection, PiValuesSql, ("from", figuresYear.Start), ("asAt", asAtMonth), ("monthBefore", asAtMonth.AddMonths(-1)), ("lastYear", asAtMonth.AddYears(-1)));
                 await ReadAllAsync(connection, PiTargetsSql, ("year", figuresYear.StartYear));
                 await ReadAllAsync(connection, ProgrammeRisksSql);
             }
