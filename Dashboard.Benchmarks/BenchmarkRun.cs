@@ -73,7 +73,7 @@ public static class BenchmarkRun
             measures.Insert(0, new("render_p50_ms", "Board dashboard render (GET /), p50", renderP50, "ms", "—", renderP50 / rawP50, "raw SQL p50", Guarded: true));
             measures.Insert(1, new("render_p95_ms", "Board dashboard render (GET /), p95", renderP95, "ms", "< 150 ms", renderP95 / rawP95, "raw SQL p95", Guarded: true));
             measures.Insert(2, new("raw_sql_p95_ms", "Raw SQL the page needs (ADO.NET), p95", rawP95, "ms", "—", null, null, Guarded: false));
-            notes.Insert(0, $"Render: {options.RenderSamples} sequential GETs of / signed in (after {options.RenderWarmup} warm-up); raw SQL: the same number of runs of the two queries the page needs on a pooled ADO.NET connection.");
+            notes.Insert(0, $"Render: {options.RenderSamples} sequential GETs of / signed in (after {options.RenderWarmup} warm-up); raw SQL: the same number of runs of the queries the page's four widgets need on a pooled ADO.NET connection.");
             htmlBytes = render.HtmlBytes;
         }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Dashboard.Domain.Time;
 
 namespace Dashboard.Benchmarks;
 
@@ -13,15 +14,49 @@ public sealed record RenderFigures(IReadOnlyList<double> RenderMs, IReadOnlyList
 /// </summary>
 public static partial class BoardRenderBenchmark
 {
-    // What the services widget (latest status card of every service) and the risks widget (the programme
-    // register's open risks with their latest assessment) read; the page shows nothing else from the database.
+    // What the page's four widgets show, read with plain SQL. Both services widgets show every service with its
+    // latest status card and latest highlight report (read once: the page needs it once); at a glance adds the
+    // year's savings per council. The performance summary reads the rows its rules need: the indicators, the
+    // values of the latest complete month's financial year to date and of the periods its trends compare that
+    // month with (the month before, the same month last year: every generated indicator is monthly and up to
+    // date), and that year's targets. The risks widget reads the programme register's open risks with their
+    // latest assessment.
     private const string ServicesSql = """
-        SELECT s."Id", s."Name", s."Phase", o."Name", u."Rag", u."Commentary", u."Period", u."UpdatedAt", p."Name"
+        SELECT s."Id", s."Name", s."Phase", o."Name", u."Rag", u."Commentary", u."Period", u."UpdatedAt", p."Name",
+               (SELECT MAX(h."PeriodEnding") FROM "HighlightReports" h WHERE h."SharedServiceId" = s."Id")
         FROM "SharedServices" s
         JOIN "People" o ON o."Id" = s."OwnerId"
         LEFT JOIN "StatusUpdates" u ON u."Id" = (SELECT u2."Id" FROM "StatusUpdates" u2 WHERE u2."SharedServiceId" = s."Id" ORDER BY u2."Period" DESC LIMIT 1)
         LEFT JOIN "People" p ON p."Id" = u."UpdatedById"
         ORDER BY s."Id"
+        """;
+
+    private const string SavingsSql = """
+        SELECT c."Code", SUM(s."Target"), SUM(s."Delivered")
+        FROM "SavingsLines" s
+        JOIN "Councils" c ON c."Id" = s."CouncilId"
+        WHERE s."FinancialYear" = @year
+        GROUP BY c."Code"
+        ORDER BY c."Code"
+        """;
+
+    private const string IndicatorsSql = """
+        SELECT p."Id", p."Ref", p."Description", p."Unit", p."DecimalPlaces", p."Polarity", p."Frequency", p."Aggregation", p."TolerancePercent", p."IsDataOnly"
+        FROM "PerformanceIndicators" p
+        """;
+
+    private const string CouncilsSql = """SELECT c."Id", c."Code" FROM "Councils" c ORDER BY c."Code" """;
+
+    private const string PiValuesSql = """
+        SELECT v."PerformanceIndicatorId", v."CouncilId", v."PeriodStart", v."Value"
+        FROM "PiValues" v
+        WHERE (v."PeriodStart" >= @from AND v."PeriodStart" <= @asAt) OR v."PeriodStart" IN (@monthBefore, @lastYear)
+        """;
+
+    private const string PiTargetsSql = """
+        SELECT t."PerformanceIndicatorId", t."CouncilId", t."PeriodStart", t."Target"
+        FROM "PiTargets" t
+        WHERE t."FinancialYear" = @year
         """;
 
     private const string ProgrammeRisksSql = """
@@ -54,6 +89,11 @@ public static partial class BoardRenderBenchmark
             }
         }
 
+        // The app's own reporting date (the harness runs it unpinned, on the system clock).
+        var today = new ReportingClock(TimeProvider.System).Today;
+        var savingsYear = FinancialYear.Of(today);
+        var asAtMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var figuresYear = FinancialYear.Of(asAtMonth);
         var raw = new List<double>(samples);
         for (var i = 0; i < warmup + samples; i++)
         {
@@ -61,6 +101,11 @@ public static partial class BoardRenderBenchmark
             await using (var connection = database.OpenConnection())
             {
                 await ReadAllAsync(connection, ServicesSql);
+                await ReadAllAsync(connection, SavingsSql, ("year", savingsYear.StartYear));
+                await ReadAllAsync(connection, CouncilsSql);
+                await ReadAllAsync(connection, IndicatorsSql);
+                await ReadAllAsync(connection, PiValuesSql, ("from", figuresYear.Start), ("asAt", asAtMonth), ("monthBefore", asAtMonth.AddMonths(-1)), ("lastYear", asAtMonth.AddYears(-1)));
+                await ReadAllAsync(connection, PiTargetsSql, ("year", figuresYear.StartYear));
                 await ReadAllAsync(connection, ProgrammeRisksSql);
             }
 
@@ -104,10 +149,18 @@ public static partial class BoardRenderBenchmark
         return http;
     }
 
-    private static async Task ReadAllAsync(DbConnection connection, string sql)
+    private static async Task ReadAllAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
         await using var reader = await command.ExecuteReaderAsync();
         var values = new object[reader.FieldCount];
         while (await reader.ReadAsync())

@@ -1,11 +1,16 @@
 using Bunit;
+using Dashboard.Domain.Risks;
+using Dashboard.Domain.Services;
 using Dashboard.Features.Board;
 using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Features.Board;
 
 public class BoardDashboardPageTests : DashboardTestContext
 {
+    private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
     [Fact]
     public void Lists_the_ten_live_services_with_their_status_in_words()
     {
@@ -82,8 +87,71 @@ public class BoardDashboardPageTests : DashboardTestContext
         Assert.Equal("BDC | £218,000 | £450,000 | 48%", Row("BDC"));
         Assert.Equal("RBC | £235,000 | £514,000 | 46%", Row("RBC"));
     }
+
+    [Fact]
+    public async Task A_service_shows_its_latest_month_even_when_an_older_month_was_entered_after_it()
+    {
+        await using (var db = await Database.OpenAsync())
+        {
+            var property = await db.SharedServices.SingleAsync(s => s.Name == "Property Services", Cancel);
+            var someone = await db.People.Select(p => p.Id).FirstAsync(Cancel);
+            db.StatusUpdates.Add(new StatusUpdate
+            {
+                SharedServiceId = property.Id,
+                Period = new DateOnly(2005, 1, 1),
+                Rag = Rag.Green,
+                Commentary = "Backfilled from the 2005 papers",
+                UpdatedById = someone,
+                UpdatedAt = Time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var page = Render<BoardDashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(16, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
+        var row = page.FindAll("tr[data-service='Property Services']").Single();
+        Assert.NotNull(row.QuerySelector("[aria-label='Status Red']"));
+        Assert.Contains("Service Level Agreement not agreed", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backfilled", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Of_two_assessments_made_at_the_same_moment_the_one_entered_last_places_the_risk()
+    {
+        // Move the programme register's one Low risk (score 3) to High with a reassessment stamped with the same moment.
+        await using (var db = await Database.OpenAsync())
+        {
+            var programme = await db.RiskRegisters.Where(r => r.SharedServiceId == null).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(Cancel);
+            var low = (await db.Risks.Where(r => r.RiskRegisterId == programme && r.Status == RiskStatus.Open).Include(r => r.Assessments).ToListAsync(Cancel))
+                .Single(r => RiskHistory.Current(r.Assessments)!.Score.Value == 3);
+            var current = RiskHistory.Current(low.Assessments)!;
+            db.RiskAssessments.Add(new RiskAssessment
+            {
+                RiskId = low.Id,
+                Likelihood = Likelihood.Significant,
+                Impact = Impact.Major,
+                AssessedAt = current.AssessedAt,
+                AssessedById = current.AssessedById,
+                Reason = "Corrected at the same meeting",
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var page = Render<BoardDashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Open programme risks by score band", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var bandRows = page.FindAll("caption")
+            .Single(c => c.TextContent.Contains("score band", StringComparison.Ordinal))
+            .ParentElement!.QuerySelectorAll("tbody tr")
+            .Select(r => r.TextContent)
+            .ToList();
+        Assert.Contains(bandRows, r => r.StartsWith("High", StringComparison.Ordinal) && r.EndsWith('5'));
+        Assert.Contains(bandRows, r => r.StartsWith("Low", StringComparison.Ordinal) && r.EndsWith('0'));
+    }
 }
 
+/// <summary>The board dashboard's widgets read through provider-specific SQL (latest card, latest assessment): the same page on PostgreSQL.</summary>
 public sealed class BoardDashboardPageTestsOnPostgres : BoardDashboardPageTests
 {
     protected override Dashboard.Data.DatabaseProvider Provider => Dashboard.Data.DatabaseProvider.Postgres;

@@ -57,6 +57,65 @@ public static class PerformanceQueries
         return months;
     }
 
+    /// <summary>
+    /// Every indicator's standing for each council as at one month, reading only the figures a standing depends on:
+    /// the values of that month's financial year to date, the earlier values its trends compare the latest with (the
+    /// period before it and the same period last year), the latest earlier value of a council with none this year
+    /// (so it still shows as stale), and that year's targets — not the whole history <see cref="LoadAsync"/> reads
+    /// for charts. The standings and summaries are those <see cref="PerformanceData.OverviewAsAt"/> works out from
+    /// the whole history; each <see cref="CouncilStanding.Figures"/> holds only the periods read.
+    /// </summary>
+    public static async Task<PerformanceOverview> OverviewAsAtAsync(DashboardDbContext db, DateOnly asAtMonth, DateOnly today, PerformanceRules rules, CancellationToken cancellationToken = default)
+    {
+        var year = FinancialYear.Of(asAtMonth);
+        var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var indicators = await db.PerformanceIndicators.AsNoTracking().ToListAsync(cancellationToken);
+        var values = await ValuesAsync(db.PiValues.Where(v => v.PeriodStart >= year.Start && v.PeriodStart <= asAtMonth), cancellationToken);
+
+        // The rules read earlier values only by these periods, and a council's latest only from the year when it
+        // has one there, so any other earlier value read alongside is never looked at.
+        var frequencyOf = indicators.ToDictionary(pi => pi.Id, pi => pi.Frequency);
+        var compared = values
+            .GroupBy(v => (v.PerformanceIndicatorId, v.CouncilId))
+            .Select(g => (Frequency: frequencyOf[g.Key.PerformanceIndicatorId], Latest: g.Max(v => v.PeriodStart)))
+            .SelectMany(x => new[] { PiPeriods.Previous(x.Frequency, x.Latest), PiPeriods.SamePeriodLastYear(x.Latest) })
+            .Where(p => p < year.Start)
+            .Distinct()
+            .ToList();
+        var reported = values.Select(v => (v.PerformanceIndicatorId, v.CouncilId)).ToHashSet();
+        var silent = indicators.Where(pi => councils.Any(c => !reported.Contains((pi.Id, c.Id)))).Select(pi => pi.Id).ToList();
+        if (compared.Count > 0)
+        {
+            values.AddRange(await ValuesAsync(db.PiValues.Where(v => compared.Contains(v.PeriodStart)), cancellationToken));
+        }
+
+        if (silent.Count > 0)
+        {
+            values.AddRange(await ValuesAsync(
+                db.PiValues.Where(v => silent.Contains(v.PerformanceIndicatorId) && v.PeriodStart < year.Start
+                    && v.PeriodStart == db.PiValues
+                        .Where(w => w.PerformanceIndicatorId == v.PerformanceIndicatorId && w.CouncilId == v.CouncilId && w.PeriodStart < year.Start)
+                        .Max(w => w.PeriodStart)),
+                cancellationToken));
+        }
+
+        var targets = (await db.PiTargets.AsNoTracking().Where(t => t.FinancialYear == year.StartYear).ToListAsync(cancellationToken))
+            .ToLookup(t => t.PerformanceIndicatorId);
+        var valuesOf = values.DistinctBy(v => (v.PerformanceIndicatorId, v.CouncilId, v.PeriodStart)).ToLookup(v => v.PerformanceIndicatorId);
+        foreach (var pi in indicators)
+        {
+            pi.Values = [.. valuesOf[pi.Id]];
+            pi.Targets = [.. targets[pi.Id]];
+        }
+
+        return new PerformanceData(councils, indicators.OrderBy(p => p.Ref, NaturalOrder.Instance).ToList()).OverviewAsAt(asAtMonth, today, rules);
+    }
+
+    private static Task<List<PiValue>> ValuesAsync(IQueryable<PiValue> query, CancellationToken cancellationToken) =>
+        query.AsNoTracking()
+            .Select(v => new PiValue { PerformanceIndicatorId = v.PerformanceIndicatorId, CouncilId = v.CouncilId, PeriodStart = v.PeriodStart, Value = v.Value })
+            .ToListAsync(cancellationToken);
+
     /// <summary>The councils and the indicators (all, or one) with their values, targets and baselines.</summary>
     public static async Task<PerformanceData> LoadAsync(DashboardDbContext db, int? indicatorId = null, CancellationToken cancellationToken = default)
     {

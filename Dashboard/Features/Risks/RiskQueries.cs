@@ -70,6 +70,32 @@ public static class RiskQueries
             .ToList();
     }
 
+    /// <summary>
+    /// The open risks of a register that have been assessed, at their current score, in reference order: what the
+    /// board's matrix and band counts show. Reads each risk's latest assessment only (the one
+    /// <see cref="RiskHistory.Current"/> picks: latest made, the later entered on a tie), not every risk's history.
+    /// </summary>
+    public static async Task<IReadOnlyList<MatrixEntry>> OpenRisksOnMatrixAsync(DashboardDbContext db, int registerId, CancellationToken cancellationToken = default)
+    {
+        var risks = await db.Risks.AsNoTracking()
+            .Where(r => r.RiskRegisterId == registerId && r.Status == RiskStatus.Open)
+            .Select(r => new
+            {
+                r.Ref,
+                LatestId = r.Assessments.OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault(),
+            })
+            .Where(r => r.LatestId != null)
+            .ToListAsync(cancellationToken);
+        var ids = risks.Select(r => r.LatestId!.Value).ToList();
+        var scores = await db.RiskAssessments.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Score, cancellationToken);
+        return risks
+            .Select(r => new MatrixEntry(r.Ref, scores[r.LatestId!.Value]))
+            .OrderBy(e => e.Ref, NaturalOrder.Instance)
+            .ToList();
+    }
+
     /// <summary>The programme register: the one not belonging to a single service.</summary>
     public static Task<RiskRegister?> ProgrammeRegisterAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
         db.RiskRegisters.AsNoTracking().Where(r => r.SharedServiceId == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);

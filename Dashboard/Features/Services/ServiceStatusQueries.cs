@@ -36,6 +36,8 @@ public static class ServiceStatusQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     public static async Task<IReadOnlyList<ServiceStatusRow>> LatestStatusesAsync(DashboardDbContext db, DateOnly today, CancellationToken cancellationToken = default)
     {
+        // The latest card's id per service is one seek down the (service, period) index; asking for the latest
+        // card's columns instead makes EF number every card of every service in a window, many times slower.
         var services = await db.SharedServices.AsNoTracking()
             .OrderBy(s => s.Id)
             .Select(s => new
@@ -45,29 +47,35 @@ public static class ServiceStatusQueries
                 s.Phase,
                 s.OwnerId,
                 Owner = s.Owner!.Name,
-                Latest = s.StatusUpdates
-                    .OrderByDescending(u => u.Period)
-                    .Select(u => new { u.Rag, u.Commentary, u.Period, u.UpdatedAt, By = u.UpdatedBy!.Name })
-                    .FirstOrDefault(),
+                LatestCardId = s.StatusUpdates.OrderByDescending(u => u.Period).Select(u => (int?)u.Id).FirstOrDefault(),
                 LatestReport = db.HighlightReports.Where(r => r.SharedServiceId == s.Id).Max(r => (DateOnly?)r.PeriodEnding),
             })
             .ToListAsync(cancellationToken);
+        var cardIds = services.Where(s => s.LatestCardId is not null).Select(s => s.LatestCardId!.Value).ToList();
+        var cards = await db.StatusUpdates.AsNoTracking()
+            .Where(u => cardIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Rag, u.Commentary, u.Period, u.UpdatedAt, By = u.UpdatedBy!.Name })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
 
         return services
-            .Select(s => new ServiceStatusRow(
-                s.Id,
-                s.Name,
-                s.Phase,
-                s.OwnerId,
-                s.Owner,
-                s.Latest?.Rag,
-                s.Latest?.Commentary,
-                s.Latest?.Period,
-                s.Latest?.UpdatedAt,
-                s.Latest?.By,
-                s.LatestReport,
-                StatusCards.IsOverdue(s.Latest?.Period, today),
-                StatusCards.IsMissingHighlightReport(s.Phase, s.Latest?.Rag, s.LatestReport, today)))
+            .Select(s =>
+            {
+                var latest = s.LatestCardId is { } id ? cards[id] : null;
+                return new ServiceStatusRow(
+                    s.Id,
+                    s.Name,
+                    s.Phase,
+                    s.OwnerId,
+                    s.Owner,
+                    latest?.Rag,
+                    latest?.Commentary,
+                    latest?.Period,
+                    latest?.UpdatedAt,
+                    latest?.By,
+                    s.LatestReport,
+                    StatusCards.IsOverdue(latest?.Period, today),
+                    StatusCards.IsMissingHighlightReport(s.Phase, latest?.Rag, s.LatestReport, today));
+            })
             .ToList();
     }
 }
