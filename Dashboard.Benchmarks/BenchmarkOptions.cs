@@ -11,9 +11,21 @@ public sealed record DatasetSize(int Services, int Risks, int AssessmentsPerRisk
     public static DatasetSize Smoke { get; } = new(Services: 8, Risks: 60, AssessmentsPerRisk: 3, ProgrammeRisks: 20, Indicators: 10, Months: 12);
 }
 
+/// <summary>The parts of a run, so one part can be re-measured on its own (<c>--only render|live|jobs</c>).</summary>
+[Flags]
+public enum BenchmarkParts
+{
+    Render = 1,
+    Live = 2,
+    Jobs = 4,
+    All = Render | Live | Jobs,
+}
+
 /// <summary>One benchmark run: a provider, the dataset and how many times each measurement is repeated.</summary>
 public sealed record BenchmarkOptions
 {
+    public BenchmarkParts Parts { get; init; } = BenchmarkParts.All;
+
     public required DatabaseProvider Provider { get; init; }
 
     public required DatasetSize Size { get; init; }

@@ -1,9 +1,18 @@
 using Dashboard.Benchmarks;
 using Dashboard.Data;
 
-// dotnet run -c Release --project Dashboard.Benchmarks -- [--smoke] [--provider sqlite|postgres|both] [--postgres <server>] [--out <folder>]
+// dotnet run -c Release --project Dashboard.Benchmarks -- [--smoke] [--provider sqlite|postgres|both] [--only render|live|jobs] [--postgres <server>] [--out <folder>]
 var smoke = args.Contains("--smoke");
 var providerArgument = ValueOf("--provider") ?? "sqlite";
+var onlyArgument = ValueOf("--only");
+var parts = onlyArgument?.ToLowerInvariant() switch
+{
+    null => BenchmarkParts.All,
+    "render" => BenchmarkParts.Render,
+    "live" => BenchmarkParts.Live,
+    "jobs" => BenchmarkParts.Jobs,
+    _ => throw new ArgumentException($"--only must be render, live or jobs, not '{onlyArgument}'."),
+};
 var postgresServer = ValueOf("--postgres") ?? Environment.GetEnvironmentVariable("DASHBOARD_TEST_POSTGRES");
 var outFolder = ValueOf("--out") ?? Path.Combine(BenchmarkRun.RepositoryRoot(), "Dashboard.Benchmarks", "results");
 
@@ -18,13 +27,13 @@ DatabaseProvider[] providers = providerArgument.ToLowerInvariant() switch
 var runs = new List<BenchmarkResult>();
 foreach (var provider in providers)
 {
-    var options = smoke ? BenchmarkOptions.Smoke(provider, postgresServer) : BenchmarkOptions.Full(provider, postgresServer);
+    var options = (smoke ? BenchmarkOptions.Smoke(provider, postgresServer) : BenchmarkOptions.Full(provider, postgresServer)) with { Parts = parts };
     runs.Add(await BenchmarkRun.RunAsync(options, BenchmarkRun.DefaultAppDll(), Console.Out));
 }
 
 var report = new BenchmarkReport(runs);
 Directory.CreateDirectory(outFolder);
-var name = $"{(smoke ? "smoke" : "full")}-{providerArgument.ToLowerInvariant()}";
+var name = $"{(smoke ? "smoke" : "full")}-{providerArgument.ToLowerInvariant()}{(onlyArgument is null ? "" : "-" + onlyArgument.ToLowerInvariant())}";
 await File.WriteAllTextAsync(Path.Combine(outFolder, name + ".json"), report.ToJson());
 await File.WriteAllTextAsync(Path.Combine(outFolder, name + ".md"), report.ToMarkdown());
 Console.WriteLine();
