@@ -13,7 +13,7 @@ public sealed record RiskRegisterSnapshot(IReadOnlyList<RiskRow> Risks, IReadOnl
 /// the rows) instead of a hundred. A read is good until <see cref="IChangeNotifier.Version"/> moves, which
 /// happens before any page hears of the change, so a page refreshing for a change never gets an older read.
 /// </summary>
-public sealed class RiskRegisterSnapshots(IDbContextFactory<DashboardDbContext> dbFactory, IChangeNotifier changes)
+public sealed class RiskRegisterSnapshots(IServiceScopeFactory scopes, IChangeNotifier changes)
 {
     // Views differ by register and comparison date; a handful are open at once. Past this, start again
     // rather than keep reads nobody asks for.
@@ -36,8 +36,9 @@ public sealed class RiskRegisterSnapshots(IDbContextFactory<DashboardDbContext> 
                     views.Clear();
                 }
 
-                // Started outside the lock (on SQLite the read runs synchronously on the caller's thread).
-                view = (version, new Lazy<Task<RiskRegisterSnapshot>>(() => ReadAsync(registerId, comparisonPoint)));
+                // Started outside the lock and on a pool thread: SQLite's reads complete synchronously, and the
+                // pages waiting for this read must await it, not block pool threads inside Lazy.Value meanwhile.
+                view = (version, new Lazy<Task<RiskRegisterSnapshot>>(() => Task.Run(() => ReadAsync(registerId, comparisonPoint))));
                 views[key] = view;
             }
 
@@ -49,7 +50,9 @@ public sealed class RiskRegisterSnapshots(IDbContextFactory<DashboardDbContext> 
 
     private async Task<RiskRegisterSnapshot> ReadAsync(int? registerId, DateTimeOffset comparisonPoint)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        // The context factory is scoped (it stamps the saver on audited writes); this read belongs to no one circuit.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         var risks = await RiskQueries.CurrentRisksAsync(db, registerId, comparisonPoint);
         var issues = await IssueQueries.IssuesAsync(db, registerId);
         return new RiskRegisterSnapshot(risks, issues, [.. risks.Select(r => r.Owner).Distinct().Order()]);
