@@ -14,7 +14,9 @@ public sealed class RiskRegisterPageTests : DashboardTestContext
     private IRenderedComponent<RiskRegisterPage> RenderLoaded()
     {
         var page = Render<RiskRegisterPage>();
+        // Loaded: the shared read has arrived (it completes on another thread) and the table shows it.
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.risk-matrix")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(TableRefs(page)), TimeSpan.FromSeconds(10));
         return page;
     }
 
