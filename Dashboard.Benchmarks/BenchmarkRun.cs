@@ -61,7 +61,6 @@ public static class BenchmarkRun
 
         await log.WriteLineAsync($"{provider}: starting the app");
         await using var app = await AppServer.StartAsync(appDll, database);
-        double? htmlBytes = null;
         if (options.Parts.HasFlag(BenchmarkParts.Render))
         {
             await log.WriteLineAsync($"{provider}: server-side render of / ({options.RenderSamples} samples after {options.RenderWarmup} warm-up)");
@@ -74,7 +73,6 @@ public static class BenchmarkRun
             measures.Insert(1, new("render_p95_ms", "Board dashboard render (GET /), p95", renderP95, "ms", "< 150 ms", renderP95 / rawP95, "raw SQL p95", Guarded: true));
             measures.Insert(2, new("raw_sql_p95_ms", "Raw SQL the page needs (ADO.NET), p95", rawP95, "ms", "—", null, null, Guarded: false));
             notes.Insert(0, $"Render: {options.RenderSamples} sequential GETs of / signed in (after {options.RenderWarmup} warm-up); raw SQL: the same number of runs of the queries the page's four widgets need on a pooled ADO.NET connection.");
-            htmlBytes = render.HtmlBytes;
         }
 
         if (!options.Parts.HasFlag(BenchmarkParts.Live))
@@ -84,8 +82,13 @@ public static class BenchmarkRun
 
         await log.WriteLineAsync($"{provider}: live updates on {string.Join(", ", options.DashboardCounts)} open dashboards");
         var live = await LiveUpdateBenchmark.RunAsync(app, data!, options, log);
+        AddLive(measures, notes, live, options);
+        return new BenchmarkResult(provider, options.IsSmoke, Describe(options.Size), DateTimeOffset.UtcNow, Environment.ProcessorCount, measures, notes);
+    }
 
-        foreach (var figure in live)
+    private static void AddLive(List<Measure> measures, List<string> notes, LiveRun live, BenchmarkOptions options)
+    {
+        foreach (var figure in live.Figures)
         {
             var n = figure.Dashboards;
             var tripP50 = Percentiles.Of(figure.RoundTripMs.ToList(), 50);
@@ -94,26 +97,35 @@ public static class BenchmarkRun
             var pageP95 = Percentiles.Of(figure.PerPageMs.ToList(), 95);
             measures.Add(new($"change_all_visible_p95_ms_n{n}", $"Change → visible on all {n} dashboards, p95", allP95, "ms", "< 500 ms", allP95 / tripP95, "bare round trip p95", Guarded: true));
             measures.Add(new($"change_per_page_p95_ms_n{n}", $"Change → visible per dashboard (N = {n}), p95", pageP95, "ms", "< 500 ms", pageP95 / tripP95, "bare round trip p95", Guarded: false));
+            var pageP50 = Percentiles.Of(figure.PerPageMs.ToList(), 50);
+            measures.Add(new($"change_per_page_p50_ms_n{n}", $"Change → visible per dashboard (N = {n}), p50", pageP50, "ms", "—", pageP50 / tripP50, "bare round trip p50", Guarded: false));
             var savedP95 = Percentiles.Of(figure.SavedMs.ToList(), 95);
             measures.Add(new($"change_saved_p95_ms_n{n}", $"Change → saved, as the editor sees it (N = {n}), p95", savedP95, "ms", "—", savedP95 / tripP95, "bare round trip p95", Guarded: false));
             measures.Add(new($"round_trip_p95_ms_n{n}", $"Bare circuit round trip (N = {n}), p95", tripP95, "ms", "—", null, null, Guarded: false));
             measures.Add(new($"round_trip_p50_ms_n{n}", $"Bare circuit round trip (N = {n}), p50", tripP50, "ms", "—", null, null, Guarded: true));
         }
 
-        var largest = live[^1];
+        var largest = live.Figures[^1];
         measures.Add(new(
             "memory_per_circuit_kb",
-            $"Server memory per idle dashboard circuit (N = {largest.Dashboards})",
-            largest.KilobytesPerCircuit,
+            $"Server memory per idle /risks circuit (N = {largest.Dashboards})",
+            largest.Memory.KilobytesPerCircuit,
             "KB",
             "< 500 KB",
-            largest.KilobytesPerCircuit * 1024 / htmlBytes,
-            htmlBytes is null ? null : "the board dashboard's prerendered HTML (the nearest page-size figure measured)",
+            largest.Memory.KilobytesPerCircuit * 1024 / live.RisksHtmlBytes,
+            "the page's own prerendered HTML",
             Guarded: true));
-
+        measures.Add(new(
+            "memory_per_board_circuit_kb",
+            $"Server memory per idle board dashboard (/) circuit (N = {live.Board.Circuits})",
+            live.Board.KilobytesPerCircuit,
+            "KB",
+            "< 500 KB",
+            live.Board.KilobytesPerCircuit * 1024 / live.BoardHtmlBytes,
+            "the page's own prerendered HTML",
+            Guarded: false));
         notes.Add($"Live: {options.ChangeRounds} risk closures per dashboard count, each from the risk page's Close button to the moment a DOM observer in every open /risks page sees \"Updated just now\"; bare round trip: {options.RoundTrips} matrix-cell clicks on one dashboard, timed the same way.");
-        notes.Add($"Memory: VmRSS of the server process (/proc/<pid>/status) after opening the dashboards and 3 s idle, minus VmRSS before ({largest.ResidentBeforeKb:N0} KB → {largest.ResidentAfterKb:N0} KB), divided by the count; includes uncollected garbage, so it is an upper bound.");
-        return new BenchmarkResult(provider, options.IsSmoke, Describe(options.Size), DateTimeOffset.UtcNow, Environment.ProcessorCount, measures, notes);
+        notes.Add($"Memory: VmRSS of the server process (/proc/<pid>/status) after opening the dashboards and 3 s idle, minus VmRSS before, divided by the count (/risks: {largest.Memory.ResidentBeforeKb:N0} KB → {largest.Memory.ResidentAfterKb:N0} KB; then {live.Board.Circuits} board dashboards / opened beside them: {live.Board.ResidentBeforeKb:N0} KB → {live.Board.ResidentAfterKb:N0} KB); includes uncollected garbage, so it is an upper bound.");
     }
 
     private static string Describe(DatasetSize size) =>

@@ -2,6 +2,12 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Benchmarks;
 
+/// <summary>The server's resident memory before and after opening <paramref name="Circuits"/> idle pages.</summary>
+public sealed record CircuitMemory(int Circuits, long ResidentBeforeKb, long ResidentAfterKb)
+{
+    public double KilobytesPerCircuit => (double)(ResidentAfterKb - ResidentBeforeKb) / Circuits;
+}
+
 /// <summary>What one count of open dashboards measured.</summary>
 public sealed record LiveFigures(
     int Dashboards,
@@ -9,11 +15,10 @@ public sealed record LiveFigures(
     IReadOnlyList<double> PerPageMs,
     IReadOnlyList<double> RoundTripMs,
     IReadOnlyList<double> SavedMs,
-    long ResidentBeforeKb,
-    long ResidentAfterKb)
-{
-    public double KilobytesPerCircuit => (double)(ResidentAfterKb - ResidentBeforeKb) / Dashboards;
-}
+    CircuitMemory Memory);
+
+/// <summary>The live part of a run: the figures per dashboard count, then the idle board dashboards' memory.</summary>
+public sealed record LiveRun(IReadOnlyList<LiveFigures> Figures, CircuitMemory Board, long RisksHtmlBytes, long BoardHtmlBytes);
 
 /// <summary>
 /// Real Chromium pages on the risk register (which refreshes when a risk changes): an administrator closes a
@@ -21,7 +26,8 @@ public sealed record LiveFigures(
 /// says so. Times are taken inside the browser — the click event in the editor's page, a DOM mutation
 /// observer in each dashboard — on the machine's one clock, so Playwright's own polling adds nothing.
 /// The bare round trip is measured the same way on one dashboard: a click on a matrix cell, which only
-/// re-renders that circuit's page (no database, no other circuit).
+/// re-renders that circuit's page (no database, no other circuit). Last, as many board dashboards (/) as the
+/// largest count are opened beside the registers, for what an idle board circuit costs.
 /// </summary>
 public static class LiveUpdateBenchmark
 {
@@ -44,7 +50,7 @@ public static class LiveUpdateBenchmark
         }
         """;
 
-    public static async Task<IReadOnlyList<LiveFigures>> RunAsync(AppServer app, GeneratedDataset data, BenchmarkOptions options, TextWriter log)
+    public static async Task<LiveRun> RunAsync(AppServer app, GeneratedDataset data, BenchmarkOptions options, TextWriter log)
     {
         var needed = options.DashboardCounts.Count * options.ChangeRounds;
         if (data.OpenProgrammeRisks.Count < needed)
@@ -137,11 +143,24 @@ public static class LiveUpdateBenchmark
                 await log.WriteLineAsync($"  N = {count}, risk {reference}: saved (editor) {saved[^1]:F0} ms, first dashboard {latencies.Min():F0} ms, all {latencies.Max():F0} ms");
             }
 
-            figures.Add(new LiveFigures(count, allVisible, perPage, roundTrips, saved, baseline, resident));
+            figures.Add(new LiveFigures(count, allVisible, perPage, roundTrips, saved, new CircuitMemory(count, baseline, resident)));
         }
 
+        var boards = options.DashboardCounts[^1];
+        var beforeBoards = app.ResidentKilobytes();
+        for (var opened = 0; opened < boards; opened += 5)
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(5, boards - opened)).Select(_ => OpenAsync(context, "/", "main")));
+        }
+
+        await log.WriteLineAsync($"  {boards} board dashboards opened beside them");
+        await Task.Delay(3_000);
+        var board = new CircuitMemory(boards, beforeBoards, app.ResidentKilobytes());
+
+        var risksHtml = await HtmlBytesAsync(context, "/risks");
+        var boardHtml = await HtmlBytesAsync(context, "/");
         await context.CloseAsync();
-        return figures;
+        return new LiveRun(figures, board, risksHtml, boardHtml);
     }
 
     private static async Task SignInAsync(IPage page)
@@ -153,13 +172,21 @@ public static class LiveUpdateBenchmark
         await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
     }
 
-    private static async Task<IPage> OpenDashboardAsync(IBrowserContext context)
+    private static Task<IPage> OpenDashboardAsync(IBrowserContext context) => OpenAsync(context, "/risks", ".risk-matrix-button");
+
+    private static async Task<IPage> OpenAsync(IBrowserContext context, string path, string shown)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/risks");
+        await page.GotoAsync(path);
         await page.WaitForSelectorAsync(InteractiveSelector);
-        await page.WaitForSelectorAsync(".risk-matrix-button");
+        await page.WaitForSelectorAsync(shown);
         return page;
+    }
+
+    private static async Task<long> HtmlBytesAsync(IBrowserContext context, string path)
+    {
+        var response = await context.APIRequest.GetAsync(path);
+        return (await response.BodyAsync()).LongLength;
     }
 
     private static async Task<double> SeenAtAsync(IPage page)

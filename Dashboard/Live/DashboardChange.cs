@@ -34,4 +34,10 @@ public interface IChangeNotifier
 
     /// <summary>How many subscriptions are live, for leak checks.</summary>
     int SubscriberCount { get; }
+
+    /// <summary>
+    /// How many changes this server has heard. It moves before subscribers hear a change, so data read while it
+    /// stood at a value is the latest a screen can want until it moves again (what shared read caches key on).
+    /// </summary>
+    long Version { get; }
 }

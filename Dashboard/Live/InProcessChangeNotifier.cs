@@ -2,12 +2,14 @@ namespace Dashboard.Live;
 
 /// <summary>
 /// Subscriptions kept in a list under a short lock (as eShop's order-status notifier does); each
-/// subscription removes itself when disposed, so a closed circuit leaves nothing behind.
+/// subscription removes itself when disposed, so a closed circuit leaves nothing behind. Each subscriber
+/// hears a change on a thread-pool thread of its own, never on the publisher's.
 /// </summary>
 public sealed class InProcessChangeNotifier(ILogger<InProcessChangeNotifier> logger) : IChangeNotifier
 {
     private readonly Lock gate = new();
     private readonly List<Subscription> subscriptions = [];
+    private long version;
 
     public int SubscriberCount
     {
@@ -19,6 +21,8 @@ public sealed class InProcessChangeNotifier(ILogger<InProcessChangeNotifier> log
             }
         }
     }
+
+    public long Version => Interlocked.Read(ref version);
 
     public IDisposable Subscribe(Func<DashboardChange, Task> onChange)
     {
@@ -33,15 +37,19 @@ public sealed class InProcessChangeNotifier(ILogger<InProcessChangeNotifier> log
 
     public void Publish(DashboardChange change)
     {
+        Interlocked.Increment(ref version);
         Subscription[] current;
         lock (gate)
         {
             current = [.. subscriptions];
         }
 
+        // Queued, not called: a circuit's dispatcher runs work inline when it is free, and SQLite's I/O is
+        // synchronous, so a direct call made the save wait while every open dashboard reloaded. Unsafe (no
+        // ExecutionContext flow) because a dashboard's refresh must not run in the saver's request context.
         foreach (var subscription in current)
         {
-            _ = NotifyAsync(subscription, change);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Owner.NotifyAsync(state.Subscription, state.Change), (Owner: this, Subscription: subscription, Change: change), preferLocal: false);
         }
     }
 

@@ -22,6 +22,9 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
 
     public int SubscriberCount => local.SubscriberCount;
 
+    // Moves when this server hears a change on the channel (its own included), not when it sends one.
+    public long Version => local.Version;
+
     public IDisposable Subscribe(Func<DashboardChange, Task> onChange) => local.Subscribe(onChange);
 
     public void Publish(DashboardChange change) => _ = SendAsync(change);

@@ -3,7 +3,6 @@ using Dashboard.Domain.Audit;
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Performance;
 using Dashboard.Features.Performance;
-using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +45,7 @@ public class NewIndicatorTests : DashboardTestContext
     public async Task An_administrator_adds_an_indicator_that_is_audited_and_announced()
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
 
         var (result, id) = await Commands.CreateIndicatorAsync(await MissedBinsAsync(), Ct);
 
@@ -56,7 +54,7 @@ public class NewIndicatorTests : DashboardTestContext
         var pi = await db.PerformanceIndicators.Include(p => p.Owner).Include(p => p.SharedService).SingleAsync(p => p.Id == id, Ct);
         Assert.Equal(("LPI 07", "per 100,000", 5m, "Sue Marsh", "Environmental Services"), (pi.Ref, pi.Unit, pi.TolerancePercent, pi.Owner!.Name, pi.SharedService!.Name));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(PerformanceIndicator) && a.Action == AuditAction.Created && a.Changes.Contains("LPI 07"), Ct));
-        Assert.Equal("LPI 07 added to the catalogue", Assert.Single(announced).Summary);
+        Assert.Equal("LPI 07 added to the catalogue", Assert.Single(await announced.AfterFirstAsync()).Summary);
     }
 
     [Fact]

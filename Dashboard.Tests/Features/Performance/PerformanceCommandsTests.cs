@@ -38,8 +38,7 @@ public class PerformanceCommandsTests : DashboardTestContext
     {
         var personId = await SignInAsAsync("Lee Carter", Roles.ServiceManager);
         var (pi, bdc, rbc) = await IdsAsync("LIF 01");
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
 
         var result = await Commands.SaveValuesAsync(pi, [new(bdc, November, "97.8", "Late: system upgrade"), new(rbc, November, "98.1")], Ct);
 
@@ -48,7 +47,7 @@ public class PerformanceCommandsTests : DashboardTestContext
         Assert.Equal([97.8m, 98.1m], saved.Select(v => v.Value));
         Assert.Equal("Late: system upgrade", saved[0].Note);
         Assert.All(saved, v => Assert.Equal(personId, v.EnteredById));
-        var change = Assert.Single(announced);
+        var change = Assert.Single(await announced.AfterFirstAsync());
         Assert.Equal((ChangeArea.PerformanceValues, pi, "LIF 01: 2 figures entered"), (change.Area, change.EntityId, change.Summary));
         await using var db = await Database.OpenAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(PiValue) && a.Action == AuditAction.Created && a.Changes.Contains("Late: system upgrade"), Ct));

@@ -59,8 +59,7 @@ public class PiValueImportTests : DashboardTestContext
     {
         await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
         var before = await StateAsync();
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         // No Note column: the stored notes are kept.
         var file = Csv("Ref,Council,Period,Value\nNI 191,BDC,2010-04-01,50.5\nNI 191,BDC,2010-05-01,48.71\nNI 191,RBC,2010-12-01,190");
 
@@ -84,7 +83,7 @@ public class PiValueImportTests : DashboardTestContext
         var after = await StateAsync();
         Assert.Equal(before.Values + 1, after.Values);
         Assert.True(after.AuditEntries > before.AuditEntries, "The import is audited like figure entry.");
-        Assert.Contains(announced, c => c.Area == ChangeArea.PerformanceValues);
+        Assert.Contains(await announced.AfterFirstAsync(), c => c.Area == ChangeArea.PerformanceValues);
 
         var again = await Import.PreviewAsync(file, Ct);
         Assert.All(again.Preview.Rows, r => Assert.Equal(RowChange.Unchanged, r.Change));

@@ -1,7 +1,6 @@
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Risks;
 using Dashboard.Features.Risks;
-using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,8 +40,7 @@ public class IssueCommandsTests : DashboardTestContext
     public async Task A_manager_raises_an_issue_from_a_risk_on_their_register()
     {
         var alex = await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         var (registerId, riskId) = await IctAsync();
 
         var (result, id) = await Commands.AddAsync(registerId, new IssueInput("Email domain not live at RBC by the end of 2010", alex, IssuePriority.Medium, Today, IssueStatus.Open, "Finish the DNS changes in January", null), riskId, Ct);
@@ -50,7 +48,7 @@ public class IssueCommandsTests : DashboardTestContext
         Assert.True(result.Succeeded);
         var issue = await IssueAsync(id!.Value);
         Assert.Equal(("ICT-I2", riskId, IssuePriority.Medium, IssueStatus.Open), (issue.Ref, issue.RaisedFromRiskId, issue.Priority, issue.Status));
-        Assert.Equal("Issue ICT-I2 raised on ICT", Assert.Single(announced).Summary);
+        Assert.Equal("Issue ICT-I2 raised on ICT", Assert.Single(await announced.AfterFirstAsync()).Summary);
         await using var db = await Database.OpenAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(RiskIssue) && a.EntityId == issue.Id.ToString(), Ct));
     }

@@ -1,7 +1,6 @@
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Risks;
 using Dashboard.Features.Risks;
-using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +23,7 @@ public class RiskCommandsTests : DashboardTestContext
     public async Task An_administrator_reassesses_and_the_old_assessment_is_kept()
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         var risk = await RiskAsync("10");
 
         var result = await Commands.ReassessAsync(risk.Id, new ReassessmentInput(4, 3, "WETT phase 2 confirmed"), Xunit.TestContext.Current.CancellationToken);
@@ -34,7 +32,7 @@ public class RiskCommandsTests : DashboardTestContext
         var after = await RiskAsync("10");
         Assert.Equal([6, 9, 12], after.Assessments.OrderBy(a => a.AssessedAt).Select(a => a.Score.Value));
         Assert.Equal(new DateOnly(2010, 12, 9).AddDays(90), after.NextReviewDate);
-        Assert.Equal("Risk 10 re-assessed at 12", Assert.Single(announced).Summary);
+        Assert.Equal("Risk 10 re-assessed at 12", Assert.Single(await announced.AfterFirstAsync()).Summary);
     }
 
     [Fact]
@@ -127,8 +125,7 @@ public class RiskCommandsTests : DashboardTestContext
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
         var alex = await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         int bdc;
         await using (var db = await Database.OpenAsync())
         {
@@ -148,7 +145,7 @@ public class RiskCommandsTests : DashboardTestContext
         var assessment = Assert.Single(risk.Assessments);
         Assert.Equal((9, alex, "Supplier confirmed the end date"), (assessment.Score.Value, assessment.AssessedById, assessment.Reason));
         Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == "Risk" && a.EntityId == id.ToString() && a.Action == Dashboard.Domain.Audit.AuditAction.Created, ct));
-        Assert.Equal("Risk ICT-3 added to ICT", Assert.Single(announced).Summary);
+        Assert.Equal("Risk ICT-3 added to ICT", Assert.Single(await announced.AfterFirstAsync()).Summary);
     }
 
     [Fact]

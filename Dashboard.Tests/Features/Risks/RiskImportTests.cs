@@ -5,7 +5,6 @@ using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Risks;
 using Dashboard.Features.Risks;
 using Dashboard.Import;
-using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,8 +92,7 @@ public class RiskImportTests : DashboardTestContext
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);
         var registerId = await RegisterIdAsync("Shared Services Programme");
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         var file = Edit(await ExportAsync("Shared Services Programme", csv: false), sheet =>
         {
             var risk10 = RowOf(sheet, "10");
@@ -127,7 +125,7 @@ public class RiskImportTests : DashboardTestContext
             Assert.Equal("- staff forums continue monthly", (await db.Risks.SingleAsync(r => r.RiskRegisterId == registerId && r.Ref == "4", Ct)).Mitigation);
         }
 
-        Assert.Equal("Shared Services Programme register imported: 1 new, 2 changed", Assert.Single(announced).Summary);
+        Assert.Equal("Shared Services Programme register imported: 1 new, 2 changed", Assert.Single(await announced.AfterFirstAsync()).Summary);
 
         var before = await StateAsync();
         var again = (await Import.PreviewAsync(registerId, file, Ct)).Preview;

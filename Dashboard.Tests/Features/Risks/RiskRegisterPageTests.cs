@@ -1,7 +1,11 @@
 using AngleSharp.Dom;
 using Bunit;
+using Dashboard.Domain.Risks;
 using Dashboard.Features.Risks;
+using Dashboard.Live;
 using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Features.Risks;
 
@@ -10,7 +14,9 @@ public class RiskRegisterPageTests : DashboardTestContext
     private IRenderedComponent<RiskRegisterPage> RenderLoaded()
     {
         var page = Render<RiskRegisterPage>();
-        WaitUntilSettled(page, () => Assert.NotEmpty(page.FindAll("table.risk-matrix")));
+        // Loaded: the shared read has arrived (it completes on another thread) and the table shows it, then settled.
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.risk-matrix")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotEmpty(TableRefs(page)));
         return page;
     }
 
@@ -134,6 +140,52 @@ public class RiskRegisterPageTests : DashboardTestContext
         Assert.Contains("I-1", log.TextContent, StringComparison.Ordinal);
         Assert.Contains("Raised from risk 2", log.TextContent, StringComparison.Ordinal);
         Assert.Contains("In progress", log.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Closes a programme risk straight in the database, announcing nothing (the test announces).</summary>
+    private async Task CloseProgrammeRiskAsync(string reference)
+    {
+        await using var db = await Database.OpenAsync();
+        var risk = await db.Risks.SingleAsync(r => r.Ref == reference && r.RiskRegister!.SharedServiceId == null, Xunit.TestContext.Current.CancellationToken);
+        risk.Status = RiskStatus.Closed;
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task An_open_register_refreshes_for_a_risk_change_and_ignores_a_change_it_does_not_show()
+    {
+        var page = RenderLoaded();
+        page.WaitForAssertion(() => Assert.Equal(1, Notifier.SubscriberCount), TimeSpan.FromSeconds(10));
+        var shown = new List<string>();
+        page.OnMarkupUpdated += (_, _) => shown.Add(page.Markup);
+        await CloseProgrammeRiskAsync("8");
+
+        Notifier.Publish(new DashboardChange(ChangeArea.StatusCards, 1, "ICT status set to Amber"));
+        Notifier.Publish(new DashboardChange(ChangeArea.Risks, 8, "Risk 8 closed"));
+
+        page.WaitForAssertion(() => Assert.Contains("Updated just now: Risk 8 closed", page.Find(".live-change").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("8", TableRefs(page));
+        Assert.Equal(13, TableRefs(page).Count);
+        Assert.DoesNotContain(shown, markup => markup.Contains("ICT status set to Amber", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Open_registers_showing_the_same_view_share_one_read_until_a_change_is_announced()
+    {
+        var snapshots = Services.GetRequiredService<RiskRegisterSnapshots>();
+        var quarterAgo = new RiskFilter { ComparedWith = new DateOnly(2010, 9, 9) }.ComparisonPoint;
+
+        var first = await snapshots.GetAsync(null, quarterAgo);
+        await CloseProgrammeRiskAsync("8");
+        var second = await snapshots.GetAsync(null, quarterAgo);
+        Assert.Same(first, second);
+
+        Notifier.Publish(new DashboardChange(ChangeArea.Risks, 8, "Risk 8 closed"));
+        var afterChange = await snapshots.GetAsync(null, quarterAgo);
+
+        Assert.NotSame(first, afterChange);
+        Assert.Equal(RiskStatus.Closed, afterChange.Risks.Single(r => r.Ref == "8" && r.Register == "Shared Services Programme").Status);
+        Assert.NotSame(first, await snapshots.GetAsync(null, DateTimeOffset.MinValue));
     }
 }
 

@@ -2,7 +2,6 @@ using Bunit;
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Services;
 using Dashboard.Features.Services;
-using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,8 +50,7 @@ public class HighlightReportEditorTests : DashboardTestContext
     {
         await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
         var project = await ProjectIdAsync("Environmental Services");
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         var page = OpenNew(project);
 
         var carried = page.FindAll("[data-row^='ThisPeriod'] input").Where(i => i.GetAttribute("value") is { Length: > 0 }).Select(i => i.GetAttribute("value")).ToList();
@@ -63,14 +61,14 @@ public class HighlightReportEditorTests : DashboardTestContext
         Type(page, "ThisPeriod[1].Progress", "Options paper to CMT in January.");
         Save(page);
 
-        page.WaitForAssertion(() => Assert.Single(announced), TimeSpan.FromSeconds(10));
+        var change = Assert.Single(await announced.AfterFirstAsync());
         var december = (await ReportsAsync(project)).Last();
         Assert.Equal(new DateOnly(2010, 12, 31), december.PeriodEnding);
         Assert.Equal(65, december.PercentComplete);
         Assert.Equal(
             [("Appoint Tree Officer and Senior Street Cleansing Operative (BDC)", "Both appointed in December."), ("Agree options for the Redditch Transport section review", "Options paper to CMT in January.")],
             december.Activities.Where(a => a.Period == ActivityPeriod.ThisPeriod).OrderBy(a => a.Order).Select(a => (a.Description, a.Progress)));
-        Assert.Equal("Environmental Services highlight report for the period ending 31 December 2010 saved", announced[0].Summary);
+        Assert.Equal("Environmental Services highlight report for the period ending 31 December 2010 saved", change.Summary);
     }
 
     [Fact]

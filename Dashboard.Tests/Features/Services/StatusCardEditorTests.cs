@@ -3,7 +3,6 @@ using Bunit;
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Services;
 using Dashboard.Features.Services;
-using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,14 +57,13 @@ public class StatusCardEditorTests : DashboardTestContext
     {
         await SignInAsAsync("Rosa Grant", Roles.ServiceManager);
         var payroll = await ServiceIdAsync("Payroll");
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         var editor = RenderEditor(payroll, previous: Rag.Green);
 
         Type(editor, "Commentary", "Wyre Forest payroll transfer on track for April 2011.");
         Save(editor);
 
-        editor.WaitForAssertion(() => Assert.Equal("Payroll status set to Green", Assert.Single(announced).Summary), TimeSpan.FromSeconds(10));
+        Assert.Equal("Payroll status set to Green", Assert.Single(await announced.AfterFirstAsync()).Summary);
         var card = await DecemberCardAsync(payroll);
         Assert.Equal((Rag.Green, "Wyre Forest payroll transfer on track for April 2011."), (card!.Rag, card.Commentary));
         await using var db = await Database.OpenAsync();
@@ -116,12 +114,11 @@ public class StatusCardEditorTests : DashboardTestContext
         Assert.Equal("Virtualisation slipped to January.", (await DecemberCardAsync(ict))!.Commentary);
 
         // Having seen it, saving again deliberately replaces it.
-        var announced = new List<DashboardChange>();
-        using var _ = Notifier.Subscribe(c => { announced.Add(c); return Task.CompletedTask; });
+        using var announced = new Announcements(Notifier);
         Choose(editor, Rag.Amber);
         Type(editor, "ReasonForChange", "Supplier delay, recoverable.");
         Save(editor);
-        editor.WaitForAssertion(() => Assert.Single(announced), TimeSpan.FromSeconds(10));
+        Assert.Single(await announced.AfterFirstAsync());
         Assert.Equal("My commentary from the administrator.", (await DecemberCardAsync(ict))!.Commentary);
     }
 

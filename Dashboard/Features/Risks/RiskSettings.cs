@@ -29,6 +29,7 @@ public static class RiskSettings
         builder.Services.AddScoped<RiskCommands>();
         builder.Services.AddScoped<IssueCommands>();
         builder.Services.AddScoped<RiskImport>();
+        builder.Services.AddSingleton<RiskRegisterSnapshots>();
         return builder;
     }
 }
