@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Support;
 /// </summary>
 public sealed class Announcements : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentQueue<DashboardChange> heard = new();
     private readonly SemaphoreSlim arrived = new(0);
