@@ -58,7 +58,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             database = new BenchmarkDatabase(DashboardDatabase.Sqlite(new DatabaseFile(Path.Combine(directory, "dashboard.db"))), directory, null, null);
         }
 
-        await DatabaseMigration.MigrateAsync(new ContextFactory(database.Database), database.Database.File, NullLogger.Instance);
+        await DatabaseMigration.MigrateAsync(database.Database.ContextFactory(), database.Database.File, NullLogger.Instance);
         return database;
     }
 
@@ -106,10 +106,5 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class ContextFactory(DashboardDatabase database) : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => database.CreateContext();
     }
 }

@@ -51,7 +51,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         RequireServer();
         var database = new PostgresDatabase(NewName());
         await ExecuteOnServerAsync($"CREATE DATABASE \"{database.Name}\"");
-        await DatabaseMigration.MigrateAsync(new DatabaseContextFactory(database.Database), null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await DatabaseMigration.MigrateAsync(database.Database.ContextFactory(), null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         return database;
     }
 

@@ -26,7 +26,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Database = DashboardDatabase.Sqlite(new DatabaseFile(path));
         Directory = Path.GetDirectoryName(path)!;
         System.IO.Directory.CreateDirectory(Directory);
-        Factory = new DatabaseContextFactory(Database);
+        Factory = Database.ContextFactory();
     }
 
     private TestDatabase(PostgresDatabase postgres)
@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
         this.postgres = postgres;
         Database = postgres.Database;
         Directory = System.IO.Directory.CreateTempSubdirectory("dashboard-tests-").FullName;
-        Factory = new DatabaseContextFactory(Database);
+        Factory = Database.ContextFactory();
     }
 
     public DashboardDatabase Database { get; }
@@ -159,7 +159,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IDbContextFactory<DashboardDbContext>>(new DatabaseContextFactory(database));
+        services.AddSingleton(database.ContextFactory());
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityCore<ApplicationUser>()
             .AddRoles<IdentityRole>()
@@ -168,11 +168,5 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A context factory over a file, as the app registers it.</summary>
-    public static IDbContextFactory<DashboardDbContext> FactoryFor(DatabaseFile file) => new DatabaseContextFactory(DashboardDatabase.Sqlite(file));
-}
-
-/// <summary>A context factory over a configured database, as the app registers it (without the audit actor).</summary>
-public sealed class DatabaseContextFactory(DashboardDatabase database) : IDbContextFactory<DashboardDbContext>
-{
-    public DashboardDbContext CreateDbContext() => database.CreateContext();
+    public static IDbContextFactory<DashboardDbContext> FactoryFor(DatabaseFile file) => DashboardDatabase.Sqlite(file).ContextFactory();
 }
