@@ -156,8 +156,9 @@ public class RiskRegisterPageTests : DashboardTestContext
     {
         var page = RenderLoaded();
         page.WaitForAssertion(() => Assert.Equal(1, Notifier.SubscriberCount), TimeSpan.FromSeconds(10));
-        var shown = new List<string>();
-        page.OnMarkupUpdated += (_, _) => shown.Add(page.Markup);
+        // Renders arrive on the renderer's thread while the test reads: a snapshot-safe collection.
+        var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.OnMarkupUpdated += (_, _) => shown.Enqueue(page.Markup);
         await CloseProgrammeRiskAsync("8");
 
         Notifier.Publish(new DashboardChange(ChangeArea.StatusCards, 1, "ICT status set to Amber"));
