@@ -89,7 +89,7 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
     public async Task A_board_member_cannot_open_the_admin_page()
     {
         var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
-        foreach (var path in new[] { "/admin", "/admin/audit" })
+        foreach (var path in new[] { "/admin", "/admin/audit", "/performance/new" })
         {
             await page.GotoAsync(path);
             await Assertions.Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
