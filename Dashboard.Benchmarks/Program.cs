@@ -1,7 +1,7 @@
 using Dashboard.Benchmarks;
 using Dashboard.Data;
 
-// dotnet run -c Release --project Dashboard.Benchmarks -- [--smoke] [--provider sqlite|postgres|both] [--only render|live|jobs[,…]] [--postgres <server>] [--out <folder>]
+// dotnet run -c Release --project Dashboard.Benchmarks -- [--smoke] [--provider sqlite|postgres|both] [--only render|live|jobs[,…]] [--postgres <server>] [--out <folder>] [--compare <baseline.json>]
 var smoke = args.Contains("--smoke");
 var onlyArgument = ValueOf("--only");
 var parts = onlyArgument is null
@@ -37,6 +37,16 @@ await File.WriteAllTextAsync(Path.Combine(outFolder, name + ".md"), report.ToMar
 Console.WriteLine();
 Console.WriteLine(report.ToMarkdown());
 Console.WriteLine($"Written to {Path.Combine(outFolder, name)}.json and .md");
+
+// A regression check for a quiet machine, never part of the test run: a guarded figure more than 3× the
+// baseline's, and worse by more than scheduling jitter (100 ms, 2 MB), fails the command.
+if (ValueOf("--compare") is { } baselineFile)
+{
+    var regressions = report.RegressionsAgainst(BenchmarkReport.FromJson(await File.ReadAllTextAsync(baselineFile)), 3, new Dictionary<string, double> { ["ms"] = 100, ["KB"] = 2048 });
+    Console.WriteLine(regressions.Count == 0 ? $"No figure is more than 3× {baselineFile}." : string.Join(Environment.NewLine, regressions));
+    return regressions.Count == 0 ? 0 : 1;
+}
+
 return 0;
 
 string? ValueOf(string option)

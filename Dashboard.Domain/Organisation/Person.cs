@@ -23,4 +23,12 @@ public sealed class Person
     public int? DirectorId { get; set; }
 
     public Person? Director { get; set; }
+
+    /// <summary>
+    /// When an administrator switched this person off (they left, or changed role). A deactivated person cannot
+    /// sign in, by password or through the council's identity provider; their history and authorship stay.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
 }

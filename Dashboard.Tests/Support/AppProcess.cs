@@ -63,7 +63,14 @@ public sealed class AppProcess : IAsyncDisposable
         return failures;
     }
 
-    public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(database, settings, FreePort(), cancellationToken);
+
+    /// <param name="database">The app's database.</param>
+    /// <param name="settings">Settings as environment variables.</param>
+    /// <param name="port">The loopback port, chosen beforehand when a setting must name the app's own address.</param>
+    /// <param name="cancellationToken">Cancels waiting for the app.</param>
+    public static Task<AppProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings, int port, CancellationToken cancellationToken = default)
     {
         var all = new Dictionary<string, string>(database.AppSettings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -71,12 +78,11 @@ public sealed class AppProcess : IAsyncDisposable
             all[key] = value;
         }
 
-        return StartAsync(database.Directory, all, cancellationToken);
+        return StartAsync(database.Directory, all, port, cancellationToken);
     }
 
-    private static async Task<AppProcess> StartAsync(string workingDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
+    private static async Task<AppProcess> StartAsync(string workingDirectory, IDictionary<string, string> settings, int port, CancellationToken cancellationToken)
     {
-        var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var start = StartInfo(workingDirectory, ["--urls", baseUrl]);
         foreach (var (key, value) in settings)

@@ -156,6 +156,7 @@ public class DashboardDbContext(DbContextOptions options)
             e.Property(p => p.Name).HasMaxLength(200);
             e.Property(p => p.Email).HasMaxLength(256);
             e.Property(p => p.JobTitle).HasMaxLength(200);
+            e.Ignore(p => p.IsActive);
             e.HasOne(p => p.Council).WithMany().HasForeignKey(p => p.CouncilId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.Director).WithMany().HasForeignKey(p => p.DirectorId).OnDelete(DeleteBehavior.Restrict);
         });

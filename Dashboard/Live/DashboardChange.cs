@@ -12,6 +12,9 @@ public enum ChangeArea
     PerformanceValues = 7,
     PerformanceCatalogue = 8,
     Savings = 9,
+    People = 10,
+    Meetings = 11,
+    RiskRegisters = 12,
 }
 
 /// <summary>A saved change, announced after its transaction committed.</summary>

@@ -252,6 +252,9 @@ namespace Dashboard.Data.Migrations
                     b.Property<int?>("CouncilId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DirectorId")
                         .HasColumnType("INTEGER");
 

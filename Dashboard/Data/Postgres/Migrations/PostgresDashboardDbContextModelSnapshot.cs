@@ -269,6 +269,9 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<int?>("CouncilId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("DirectorId")
                         .HasColumnType("integer");
 
