@@ -14,12 +14,19 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private const string Python = "/usr/bin/python3";
 
     private const string Script = """
-        import os, signal, sys, time, uuid
+        import json, os, signal, sys, time, uuid
         from aiosmtpd.controller import Controller
 
-        folder, port = sys.argv[1], int(sys.argv[2])
+        folder, port, replies = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
 
         class SaveToFolder:
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                reply = replies.get(address.lower())
+                if reply:
+                    return reply
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, server, session, envelope):
                 name = os.path.join(folder, f"{time.time_ns()}-{uuid.uuid4().hex}")
                 with open(name + ".tmp", "wb") as f:
@@ -38,6 +45,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly string root = Directory.CreateTempSubdirectory("dashboard-smtp-").FullName;
     private Process? process;
 
+    private readonly Dictionary<string, string> recipientReplies = new(StringComparer.OrdinalIgnoreCase);
+
     private LoopbackSmtpServer(int port) => Port = port;
 
     private string Folder => Path.Combine(root, "mail");
@@ -52,6 +61,30 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         var server = Stopped();
         await server.StartListeningAsync();
         return server;
+    }
+
+    /// <summary>
+    /// A server that answers RCPT for the given addresses with the given reply instead of accepting them, e.g.
+    /// "550 5.1.1 Mailbox unavailable" (refused for good) or "451 4.3.0 Try again later" (refused this time).
+    /// </summary>
+    public static async Task<LoopbackSmtpServer> StartRefusingAsync(IReadOnlyDictionary<string, string> replies)
+    {
+        var server = Stopped();
+        foreach (var (address, reply) in replies)
+        {
+            server.recipientReplies[address.ToLowerInvariant()] = reply;
+        }
+
+        await server.StartListeningAsync();
+        return server;
+    }
+
+    /// <summary>Stops answering RCPT specially for this address (the mailbox is fixed).</summary>
+    public async Task AcceptAgainAsync(string address)
+    {
+        recipientReplies.Remove(address);
+        await StopAsync();
+        await StartListeningAsync();
     }
 
     public static void RequireAiosmtpd()
@@ -78,7 +111,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         var script = Path.Combine(root, "smtp.py");
         Directory.CreateDirectory(Folder);
         await File.WriteAllTextAsync(script, Script);
-        process = Process.Start(new ProcessStartInfo(Python, [script, Folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var replies = System.Text.Json.JsonSerializer.Serialize(recipientReplies);
+        process = Process.Start(new ProcessStartInfo(Python, [script, Folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), replies])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -98,7 +132,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     public IReadOnlyList<MimeMessage> Messages =>
         Directory.Exists(Folder) ? [.. Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))] : [];
 
-    public async ValueTask DisposeAsync()
+    private async Task StopAsync()
     {
         if (process is { HasExited: false })
         {
@@ -107,6 +141,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
 
         process?.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         Directory.Delete(root, recursive: true);
     }
 }

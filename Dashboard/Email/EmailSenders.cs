@@ -7,15 +7,21 @@ namespace Dashboard.Email;
 /// <summary>Builds the MIME message both transports send: plain text with an HTML alternative.</summary>
 internal static class MimeMessages
 {
+    /// <exception cref="EmailRejectedException">An address is not one a mail server could deliver to.</exception>
     public static MimeMessage Build(EmailOptions options, OutgoingEmail email)
     {
         var message = new MimeMessage { MessageId = email.MessageId, Subject = $"{options.SubjectPrefix} {email.Subject}".Trim() };
         message.From.Add(MailboxAddress.Parse(options.Sender));
-        message.To.AddRange(email.To.Select(MailboxAddress.Parse));
-        message.Cc.AddRange(email.Cc.Select(MailboxAddress.Parse));
+        message.To.AddRange(email.To.Select(Mailbox));
+        message.Cc.AddRange(email.Cc.Select(Mailbox));
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
         return message;
     }
+
+    private static MailboxAddress Mailbox(string address) =>
+        MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal)
+            ? mailbox
+            : throw new EmailRejectedException(address, $"“{address}” is not a valid email address.");
 }
 
 /// <summary>MailKit over SMTP, with the host, port, TLS and credentials from configuration.</summary>
@@ -30,7 +36,17 @@ public sealed class SmtpEmailSender(EmailOptions options, SecureSocketOptions se
             await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
         }
 
-        await client.SendAsync(MimeMessages.Build(options, email), cancellationToken);
+        try
+        {
+            await client.SendAsync(MimeMessages.Build(options, email), cancellationToken);
+        }
+        catch (SmtpCommandException e) when ((int)e.StatusCode is >= 500 and < 600)
+        {
+            // A 5xx reply is the server's final word (no such mailbox, message refused): trying again cannot help.
+            // MailKit stops at the first refused recipient, before any data is sent, so nobody received this message.
+            throw new EmailRejectedException(e.Mailbox?.Address, $"The mail server refused {(e.Mailbox is null ? "the message" : e.Mailbox.Address)}: {(int)e.StatusCode} {e.Message.Trim()}", e);
+        }
+
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

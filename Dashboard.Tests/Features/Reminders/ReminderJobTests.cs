@@ -54,7 +54,12 @@ public class ReminderJobTests : IAsyncLifetime
     }
 
     private static Dictionary<string, MimeMessage> ByRecipient(LoopbackSmtpServer smtp) =>
-        smtp.Messages.ToDictionary(m => ((MailboxAddress)m.To.Single()).Address);
+        Reminders(smtp).ToDictionary(m => ((MailboxAddress)m.To.Single()).Address);
+
+    /// <summary>The administrators' notice of reminders that cannot go.</summary>
+    private static bool IsNotice(MimeMessage message) => message.Subject?.Contains("could not be delivered", StringComparison.Ordinal) == true;
+
+    private static List<MimeMessage> Reminders(LoopbackSmtpServer smtp) => [.. smtp.Messages.Where(m => !IsNotice(m))];
 
     [Fact]
     public async Task Each_owner_with_overdue_updates_gets_exactly_one_message_listing_all_of_them_and_a_second_run_sends_none()
@@ -198,12 +203,93 @@ public class ReminderJobTests : IAsyncLifetime
 
         await job.SendPendingAsync(ct);
 
-        Assert.Equal([$"ian.brooks@{DemoSeed.Domain}", $"lee.carter@{DemoSeed.Domain}"], smtp.Messages.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
+        Assert.Equal([$"ian.brooks@{DemoSeed.Domain}", $"lee.carter@{DemoSeed.Domain}"], Reminders(smtp).Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
         await using var after = await database.OpenAsync();
         var log = await after.ReminderMessages.Include(m => m.Recipient).ToDictionaryAsync(m => m.Recipient!.Name, ct);
         Assert.Equal(ReminderMessageStatus.Withdrawn, log["Rosa Grant"].Status);
         Assert.Equal(ReminderMessageStatus.Undeliverable, log["Tom Baker"].Status);
         Assert.Equal("Tom Baker has no email address.", log["Tom Baker"].LastError);
+        var notice = Assert.Single(smtp.Messages, IsNotice);
+        Assert.Equal($"priya.shah@{DemoSeed.Domain}", ((MailboxAddress)notice.To.Single()).Address);
+        Assert.Contains("- Tom Baker: Tom Baker has no email address.", notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mailbox_the_server_refuses_for_good_is_logged_undeliverable_and_every_other_reminder_goes_in_the_same_run()
+    {
+        var refused = $"rosa.grant@{DemoSeed.Domain}";
+        await using var smtp = await LoopbackSmtpServer.StartRefusingAsync(new Dictionary<string, string> { [refused] = "550 5.1.1 Mailbox unavailable" });
+        var ct = TestContext.Current.CancellationToken;
+
+        await Job(smtp).RunAsync(ct);
+        await Job(smtp).RunAsync(ct);
+
+        Assert.Equal(Overdue.Keys.Where(k => k != refused).Order(), Reminders(smtp).Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
+        await using var after = await database.OpenAsync();
+        var rosa = await after.ReminderMessages.SingleAsync(m => m.Recipient!.Name == "Rosa Grant", ct);
+        Assert.Equal(ReminderMessageStatus.Undeliverable, rosa.Status);
+        Assert.Contains("550", rosa.LastError ?? "", StringComparison.Ordinal);
+        Assert.Contains(refused, rosa.LastError ?? "", StringComparison.Ordinal);
+        var notice = Assert.Single(smtp.Messages, IsNotice);
+        Assert.Equal("[Shared Services] 1 reminder could not be delivered", notice.Subject);
+        Assert.Contains("Rosa Grant", notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_directors_mailbox_refused_for_good_still_lets_the_owner_have_their_escalation()
+    {
+        await using var smtp = await LoopbackSmtpServer.StartRefusingAsync(new Dictionary<string, string> { [$"sam.reid@{DemoSeed.Domain}"] = "550 5.1.1 Mailbox unavailable" });
+        var ct = TestContext.Current.CancellationToken;
+
+        await Job(smtp).RunAsync(ct);
+
+        var escalated = ByRecipient(smtp)[$"ian.brooks@{DemoSeed.Domain}"];
+        Assert.Empty(escalated.Cc);
+        Assert.DoesNotContain("Sam Reid is copied in", escalated.TextBody, StringComparison.Ordinal);
+        await using var after = await database.OpenAsync();
+        var ian = await after.ReminderMessages.SingleAsync(m => m.Recipient!.Name == "Ian Brooks", ct);
+        Assert.Equal(ReminderMessageStatus.Sent, ian.Status);
+        Assert.StartsWith("Not copied to Sam Reid:", ian.LastError ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mailbox_refused_for_now_does_not_hold_up_the_others_and_goes_once_on_the_retry()
+    {
+        var busy = $"tom.baker@{DemoSeed.Domain}";
+        await using var smtp = await LoopbackSmtpServer.StartRefusingAsync(new Dictionary<string, string> { [busy] = "451 4.3.0 Mailbox busy, try again later" });
+        var ct = TestContext.Current.CancellationToken;
+
+        await Assert.ThrowsAsync<ReminderNotSentException>(() => Job(smtp).RunAsync(ct));
+        Assert.Equal(Overdue.Keys.Where(k => k != busy).Order(), smtp.Messages.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
+
+        await smtp.AcceptAgainAsync(busy);
+        time.Advance(TimeSpan.FromMinutes(2)); // Hangfire's first retry
+        await Job(smtp).RunAsync(ct);
+        await Job(smtp).RunAsync(ct);
+
+        Assert.Equal(Overdue.Keys.Order(), smtp.Messages.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
+        await using var after = await database.OpenAsync();
+        Assert.Equal(4, await after.ReminderMessages.CountAsync(m => m.Status == ReminderMessageStatus.Sent, ct));
+    }
+
+    [Fact]
+    public async Task An_address_no_mail_server_could_take_is_undeliverable_without_holding_up_the_run()
+    {
+        await using var smtp = await LoopbackSmtpServer.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = await database.OpenAsync())
+        {
+            (await db.People.SingleAsync(p => p.Name == "Lee Carter", ct)).Email = "lee.carter at bromsgrove";
+            await db.SaveChangesAsync(ct);
+        }
+
+        await Job(smtp).RunAsync(ct);
+
+        await using var after = await database.OpenAsync();
+        var lee = await after.ReminderMessages.SingleAsync(m => m.Recipient!.Name == "Lee Carter", ct);
+        Assert.Equal(ReminderMessageStatus.Undeliverable, lee.Status);
+        Assert.Equal("“lee.carter at bromsgrove” is not a valid email address.", lee.LastError);
+        Assert.Equal(3, Reminders(smtp).Count);
     }
 
     [Fact]

@@ -12,6 +12,35 @@ public static class ReminderEmail
 
     public sealed record Line(string Title, DateOnly Deadline, string Link);
 
+    /// <summary>A reminder that can never go as addressed, and why.</summary>
+    public sealed record Undelivered(string Recipient, string Reason);
+
+    /// <summary>The administrators' notice of reminders refused for good or with no address.</summary>
+    public static (string Subject, string Text, string Html) ComposeUndeliverable(IReadOnlyList<Undelivered> undelivered, Uri reminderLog)
+    {
+        var subject = $"{undelivered.Count} reminder{(undelivered.Count == 1 ? "" : "s")} could not be delivered";
+        var text = new StringBuilder();
+        text.AppendLine("These reminders could not be delivered and will not be tried again as they are addressed:").AppendLine();
+        foreach (var u in undelivered)
+        {
+            text.AppendLine(British, $"- {u.Recipient}: {u.Reason}");
+        }
+
+        text.AppendLine().AppendLine(British, $"Correct the person's email address on the People page; the reminder log is at {reminderLog}");
+        text.AppendLine().AppendLine("This is an automatic message from the Shared Services Dashboard.");
+
+        var e = HtmlEncoder.Default;
+        var html = new StringBuilder("<p>These reminders could not be delivered and will not be tried again as they are addressed:</p><ul>");
+        foreach (var u in undelivered)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{e.Encode(u.Recipient)}: {e.Encode(u.Reason)}</li>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</ul><p>Correct the person's email address on the People page; see the <a href=\"{e.Encode(reminderLog.ToString())}\">reminder log</a>.</p>");
+        html.Append("<p>This is an automatic message from the Shared Services Dashboard.</p>");
+        return (subject, text.ToString(), html.ToString());
+    }
+
     public static (string Subject, string Text, string Html) Compose(string recipientName, IReadOnlyList<Line> lines, DateOnly today, Uri site, string? copiedTo)
     {
         var overdue = lines.Count(l => l.Deadline < today);

@@ -91,7 +91,12 @@ public sealed class ReminderJob(
         }
     }
 
-    /// <summary>Sends every message recorded but never accepted by the mail server; throws if the server fails, so Hangfire retries.</summary>
+    /// <summary>
+    /// Sends every message recorded but never accepted by the mail server, each on its own: one refused for good is
+    /// marked undeliverable (the administrators are told) and the rest still go. When any was not accepted this
+    /// time it throws once every message was tried, so Hangfire retries with back-off; when the mail server cannot
+    /// be reached at all it stops at the first message, as every other would wait for the same timeout.
+    /// </summary>
     public async Task SendPendingAsync(CancellationToken cancellationToken)
     {
         List<int> pending;
@@ -101,13 +106,46 @@ public sealed class ReminderJob(
         }
 
         var run = Guid.NewGuid();
+        var notAccepted = new List<string>();
+        var undeliverable = new List<ReminderEmail.Undelivered>();
         foreach (var id in pending)
         {
-            await SendOneAsync(id, run, cancellationToken);
+            var outcome = await SendOneAsync(id, run, cancellationToken);
+            if (outcome.Undelivered is { } refused)
+            {
+                undeliverable.Add(refused);
+            }
+
+            if (outcome.Error is { } error)
+            {
+                notAccepted.Add(error.Message);
+                if (!outcome.ServerReached)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (undeliverable.Count > 0)
+        {
+            await TellAdministratorsAsync(undeliverable, cancellationToken);
+        }
+
+        if (notAccepted.Count > 0)
+        {
+            throw new ReminderNotSentException($"{notAccepted.Count} reminder(s) were not accepted by the mail server and stay in the outbox for the retry: {notAccepted[0]}", null);
         }
     }
 
-    private async Task SendOneAsync(int id, Guid run, CancellationToken cancellationToken)
+    /// <param name="Error">Why the mail server did not take the message this time (it stays pending).</param>
+    /// <param name="ServerReached">False when the server could not be reached at all.</param>
+    /// <param name="Undelivered">The message was refused for good, or has nowhere to go.</param>
+    private sealed record SendOutcome(Exception? Error = null, bool ServerReached = true, ReminderEmail.Undelivered? Undelivered = null)
+    {
+        public static SendOutcome Done { get; } = new();
+    }
+
+    private async Task<SendOutcome> SendOneAsync(int id, Guid run, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNow;
@@ -116,7 +154,7 @@ public sealed class ReminderJob(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, run).SetProperty(m => m.ClaimedUntil, now + Claim), cancellationToken);
         if (claimed == 0)
         {
-            return;
+            return SendOutcome.Done;
         }
 
         var message = await db.ReminderMessages
@@ -135,47 +173,107 @@ public sealed class ReminderJob(
         var items = message.Items.Where(i => !i.SettledBeforeSending).OrderBy(i => i.Deadline).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
         var copies = await CopiesAsync(db, recipient, items, cancellationToken);
         message.To = recipient.Email;
-        message.Cc = copies.Count == 0 ? null : string.Join(", ", copies.Select(c => c.Email));
         message.ClaimedUntil = null;
         if (items.Count == 0)
         {
             message.Status = ReminderMessageStatus.Withdrawn;
             await db.SaveChangesAsync(cancellationToken);
-            return;
+            return SendOutcome.Done;
         }
 
         var lines = items.Select(i => new ReminderEmail.Line(i.Title, i.Deadline, new Uri(rules.SiteAddress, ReminderQueries.UpdatePage(i.Kind, i.SubjectId)).ToString())).ToList();
-        var copiedTo = copies.Count == 0 ? null : string.Join(" and ", copies.Select(c => c.Name));
-        var (subject, text, html) = ReminderEmail.Compose(recipient.Name, lines, message.ScanDate, rules.SiteAddress, copiedTo);
-        message.Subject = subject;
-
         if (string.IsNullOrWhiteSpace(recipient.Email))
         {
-            message.Status = ReminderMessageStatus.Undeliverable;
-            message.LastError = $"{recipient.Name} has no email address.";
-            log.LogWarning("Reminder {MessageId} to {Person} (person {PersonId}) is undeliverable: no email address.", id, recipient.Name, recipient.Id);
-            await db.SaveChangesAsync(cancellationToken);
-            return;
+            Compose(message, recipient, lines, copies);
+            return await UndeliverableAsync(db, message, recipient, $"{recipient.Name} has no email address.", cancellationToken);
         }
 
-        message.Attempts++;
-        try
+        // Stable across retries (so mail programs see one message) and unique across databases (ids restart).
+        var messageId = $"reminder-{id}.{message.CreatedAt.ToUnixTimeMilliseconds()}@{rules.SiteAddress.Host}";
+        var notCopied = new List<string>();
+        while (true)
         {
-            await email.SendAsync(new OutgoingEmail($"reminder-{id}@{rules.SiteAddress.Host}", [recipient.Email], [.. copies.Select(c => c.Email)], subject, text, html), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            message.LastError = e.Message;
-            await db.SaveChangesAsync(CancellationToken.None);
-            log.LogWarning(e, "Reminder {MessageId} to {Email} was not accepted; it stays in the outbox for the retry.", id, recipient.Email);
-            throw new ReminderNotSentException($"Reminder {id} to {recipient.Email} was not accepted by the mail server: {e.Message}", e);
+            var (subject, text, html) = Compose(message, recipient, lines, copies);
+            message.Attempts++;
+            try
+            {
+                await email.SendAsync(new OutgoingEmail(messageId, [recipient.Email], [.. copies.Select(c => c.Email)], subject, text, html), cancellationToken);
+                break;
+            }
+            catch (EmailRejectedException e) when (copies.FindIndex(c => string.Equals(c.Email, e.Address, StringComparison.OrdinalIgnoreCase)) is var copy and >= 0)
+            {
+                // A director's or administrator's mailbox is refused: the owner still needs their reminder.
+                notCopied.Add($"Not copied to {copies[copy].Name}: {e.Message}");
+                log.LogWarning(e, "Reminder {MessageId}: copy to {Email} refused; sending without it.", id, e.Address);
+                copies.RemoveAt(copy);
+            }
+            catch (EmailRejectedException e)
+            {
+                log.LogWarning(e, "Reminder {MessageId} to {Email} was refused for good.", id, recipient.Email);
+                return await UndeliverableAsync(db, message, recipient, e.Message, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                message.LastError = e.Message;
+                await db.SaveChangesAsync(CancellationToken.None);
+                log.LogWarning(e, "Reminder {MessageId} to {Email} was not accepted; it stays in the outbox for the retry.", id, recipient.Email);
+
+                // A 4xx for this message (a full mailbox, a greylisting server) says nothing about the others.
+                var serverReached = e is MailKit.Net.Smtp.SmtpCommandException;
+                return new SendOutcome(new ReminderNotSentException($"Reminder {id} to {recipient.Email} was not accepted by the mail server: {e.Message}", e), serverReached);
+            }
         }
 
         message.Status = ReminderMessageStatus.Sent;
         message.SentAt = clock.UtcNow;
-        message.LastError = null;
+        message.LastError = notCopied.Count == 0 ? null : string.Join(" ", notCopied);
         await db.SaveChangesAsync(CancellationToken.None);
+        return SendOutcome.Done;
     }
+
+    private (string Subject, string Text, string Html) Compose(ReminderMessage message, Person recipient, List<ReminderEmail.Line> lines, List<(string Name, string Email)> copies)
+    {
+        var copiedTo = copies.Count == 0 ? null : string.Join(" and ", copies.Select(c => c.Name));
+        var composed = ReminderEmail.Compose(recipient.Name, lines, message.ScanDate, rules.SiteAddress, copiedTo);
+        message.Subject = composed.Subject;
+        message.Cc = copies.Count == 0 ? null : string.Join(", ", copies.Select(c => c.Email));
+        return composed;
+    }
+
+    private async Task<SendOutcome> UndeliverableAsync(DashboardDbContext db, ReminderMessage message, Person recipient, string reason, CancellationToken cancellationToken)
+    {
+        message.Status = ReminderMessageStatus.Undeliverable;
+        message.LastError = reason;
+        log.LogWarning("Reminder {MessageId} to {Person} (person {PersonId}) is undeliverable: {Reason}", message.Id, recipient.Name, recipient.Id, reason);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return new SendOutcome(Undelivered: new ReminderEmail.Undelivered(recipient.Name, reason));
+    }
+
+    /// <summary>
+    /// One message to the administrators about the reminders of this run that can never go, so someone fixes the
+    /// address. Best effort: if it cannot be sent either, the reminder log still shows every one.
+    /// </summary>
+    private async Task TellAdministratorsAsync(IReadOnlyList<ReminderEmail.Undelivered> undeliverable, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var administrators = await AdministratorsAsync(db, cancellationToken);
+        if (administrators.Count == 0)
+        {
+            return;
+        }
+
+        var (subject, text, html) = ReminderEmail.ComposeUndeliverable(undeliverable, new Uri(rules.SiteAddress, ReminderLogPath));
+        try
+        {
+            await email.SendAsync(new OutgoingEmail($"undeliverable-{Guid.NewGuid():N}@{rules.SiteAddress.Host}", [.. administrators.Select(a => a.Email)], [], subject, text, html), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Could not tell the administrators about {Count} undeliverable reminders; the reminder log lists them.", undeliverable.Count);
+        }
+    }
+
+    private const string ReminderLogPath = "admin/reminders";
 
     /// <summary>Escalation steps copy the owner's director, or the administrators when the owner has none.</summary>
     private async Task<List<(string Name, string Email)>> CopiesAsync(DashboardDbContext db, Person recipient, List<ReminderItem> items, CancellationToken cancellationToken)
@@ -191,6 +289,11 @@ public sealed class ReminderJob(
             return [(director.Name, directorEmail)];
         }
 
+        return [.. (await AdministratorsAsync(db, cancellationToken)).Where(a => !string.Equals(a.Email, recipient.Email, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    private static async Task<List<(string Name, string Email)>> AdministratorsAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    {
         var administrators = await (
                 from user in db.Users
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
@@ -198,11 +301,9 @@ public sealed class ReminderJob(
                 where role.Name == Roles.Administrator && user.Email != null
                 select new { user.Email, Name = user.Person != null ? user.Person.Name : user.Email })
             .ToListAsync(cancellationToken);
-        return [.. administrators
-            .Where(a => !string.Equals(a.Email, recipient.Email, StringComparison.OrdinalIgnoreCase))
-            .Select(a => (Name: a.Name!, Email: a.Email!))];
+        return [.. administrators.Select(a => (Name: a.Name!, Email: a.Email!))];
     }
 }
 
 /// <summary>The mail server did not take a reminder; thrown so Hangfire retries the run.</summary>
-public sealed class ReminderNotSentException(string message, Exception inner) : Exception(message, inner);
+public sealed class ReminderNotSentException(string message, Exception? inner) : Exception(message, inner);
