@@ -25,6 +25,7 @@ if (await DatabaseCopy.TryRunAsync(args))
 try
 {
     var builder = DashboardConfiguration.CreateBuilder(args);
+    builder.AddWebSecurity();
     builder.AddReportingClock();
     builder.AddData();
     builder.AddAuth();
@@ -41,15 +42,24 @@ try
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
 
+    app.UseWebSecurity();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
     }
 
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+    // Written out (the host would add them first otherwise) so that the headers above reach every response,
+    // sign-in redirects and refusals included.
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseAntiforgery();
     app.MapStaticAssets().AllowAnonymous();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    // frame-ancestors is in the app's own Content-Security-Policy (WebSecurity), one header for the whole policy.
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     app.MapSignOut();
     app.MapBoardPackExport();
     app.MapJobs();

@@ -17,6 +17,18 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task A_database_path_holding_a_semicolon_is_taken_as_a_path()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        var path = Path.Combine(database.Directory, "Finance; Audit=Yes", "dashboard.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        await using var app = await AppProcess.StartAsync(database, new Dictionary<string, string> { ["Database__Path"] = path, ["Demo__Enabled"] = "false" }, TestContext.Current.CancellationToken);
+
+        Assert.True(File.Exists(path), $"No database at {path}:\n{app.Output}");
+    }
+
+    [Fact]
     public async Task Score_bands_with_a_gap_name_the_setting()
     {
         var (exitCode, stderr) = await RunAppAsync(Path.GetTempPath(), new()

@@ -45,6 +45,13 @@ public static class AuthExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
+
+            // Signing in on the sign-in page redirects to its ReturnUrl as given; one holding "é" cannot be a header.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(SignInPage.SafeReturnUrl(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
 
         services.AddIdentityCore<ApplicationUser>(o =>

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Dashboard.Data;
 
 /// <summary>Where the data lives: an embedded SQLite file (one server) or PostgreSQL (several servers).</summary>
@@ -22,5 +24,6 @@ public sealed class DatabaseOptions
 /// <summary>The database file resolved and checked at start-up.</summary>
 public sealed record DatabaseFile(string FullPath)
 {
-    public string ConnectionString => $"Data Source={FullPath};Foreign Keys=True";
+    // Built, not interpolated: a path may hold ';' or '=' (a folder called "Finance; Audit"), which must stay part of the path.
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = FullPath, ForeignKeys = true }.ToString();
 }

@@ -17,6 +17,10 @@ public static class DashboardConfiguration
             // The default builder reads the content root's appsettings.json too (the same file when
             // run from a published folder), so a syntax error can surface from either call.
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+
+            // Run from a build (dotnet run) the packages' static files (MudBlazor's) are found through the build's
+            // manifest, which the host reads only in Development; a published folder has the files and no manifest.
+            builder.WebHost.UseStaticWebAssets();
             var environmentFile = Path.Combine(AppContext.BaseDirectory, $"appsettings.{builder.Environment.EnvironmentName}.json");
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddJsonFile(settingsFile, optional: false, reloadOnChange: false);
