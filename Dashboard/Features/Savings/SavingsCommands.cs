@@ -69,7 +69,7 @@ public sealed class SavingsCommands(IDbContextFactory<DashboardDbContext> dbFact
     /// <summary>The year's lines and totals, read in the caller's context (the board dashboard, the pack and the rollup share this reading).</summary>
     public static async Task<SavingsYear> YearAsync(DashboardDbContext db, int financialYear, CancellationToken cancellationToken)
     {
-        var lines = await Rows(db).Where(l => l.FinancialYear == financialYear).ToListAsync(cancellationToken);
+        var lines = await Rows(db, l => l.FinancialYear == financialYear).ToListAsync(cancellationToken);
         var ordered = lines.OrderBy(l => l.CouncilCode is null).ThenBy(l => l.CouncilCode, StringComparer.Ordinal).ThenBy(l => l.Id).ToList();
         var councils = await db.Councils.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken);
         return new SavingsYear(financialYear, ordered, SavingsSummary.Of(councils, ordered.Select(l => l.Figures)));
@@ -85,7 +85,7 @@ public sealed class SavingsCommands(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<SavingsLineRow?> LineAsync(int lineId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Rows(db).FirstOrDefaultAsync(l => l.Id == lineId, cancellationToken);
+        return await Rows(db, l => l.Id == lineId).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<(CommandResult Result, int? LineId)> AddAsync(SavingsLineInput input, CancellationToken cancellationToken = default)
@@ -131,12 +131,13 @@ public sealed class SavingsCommands(IDbContextFactory<DashboardDbContext> dbFact
 
         if (line.Version != version)
         {
-            return (CommandResult.Refused(SavedMeanwhile), await Rows(db).FirstAsync(l => l.Id == lineId, cancellationToken));
+            return (CommandResult.Refused(SavedMeanwhile), await Rows(db, l => l.Id == lineId).FirstAsync(cancellationToken));
         }
 
         if (!administrator && input.AdministratorFieldsChanged(line) is { Count: > 0 } changed)
         {
-            return (CommandResult.Refused($"Only an administrator can change a line's {string.Join(", ", changed)}; you can update its forecast, delivered to date and commentary."), null);
+            var fields = changed.Count == 1 ? changed[0] : $"{string.Join(", ", changed.Take(changed.Count - 1))} and {changed[^1]}";
+            return (CommandResult.Refused($"Only an administrator can change a line's {fields}; you can update its forecast, delivered to date and commentary."), null);
         }
 
         if (await ValidateAsync(db, input, line, cancellationToken) is { Count: > 0 } errors)
@@ -153,7 +154,7 @@ public sealed class SavingsCommands(IDbContextFactory<DashboardDbContext> dbFact
         catch (DbUpdateConcurrencyException)
         {
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var newer = await Rows(fresh).FirstOrDefaultAsync(l => l.Id == lineId, cancellationToken);
+            var newer = await Rows(fresh, l => l.Id == lineId).FirstOrDefaultAsync(cancellationToken);
             return newer is null ? (CommandResult.Refused(Gone), null) : (CommandResult.Refused(SavedMeanwhile), newer);
         }
 
@@ -220,8 +221,8 @@ public sealed class SavingsCommands(IDbContextFactory<DashboardDbContext> dbFact
         return errors;
     }
 
-    private static IQueryable<SavingsLineRow> Rows(DashboardDbContext db) =>
-        db.SavingsLines.AsNoTracking().Select(l => new SavingsLineRow(
+    private static IQueryable<SavingsLineRow> Rows(DashboardDbContext db, System.Linq.Expressions.Expression<Func<SavingsLine, bool>> which) =>
+        db.SavingsLines.AsNoTracking().Where(which).Select(l => new SavingsLineRow(
             l.Id, l.CouncilId, l.Council == null ? null : l.Council.Code, l.Council == null ? null : l.Council.Name, l.FinancialYear, l.Description,
             l.SharedServiceId, l.SharedService == null ? null : l.SharedService.Name, l.OwnerId, l.Owner == null ? null : l.Owner.Name,
             l.Target, l.Forecast, l.Delivered, l.Commentary, l.Source, l.Version));
