@@ -73,3 +73,29 @@ public sealed class WorkingCalendarTests
         Assert.Equal("27 December 2010 is already marked as a working day.", BankHolidayInput.WhyNotWorkingDay(D(2010, 12, 27), configured, [Worked(D(2010, 12, 27))]));
     }
 }
+
+/// <summary>The configured dates shown by the names the councils know them by.</summary>
+public sealed class BankHolidayNamesTests
+{
+    [Theory]
+    [InlineData("2010-04-02", "Good Friday")]
+    [InlineData("2010-04-05", "Easter Monday")]
+    [InlineData("2010-05-03", "Early May bank holiday")]
+    [InlineData("2010-05-31", "Spring bank holiday")]
+    [InlineData("2010-08-30", "Summer bank holiday")]
+    [InlineData("2010-12-27", "Christmas Day (substitute day)")] // Christmas 2010 fell on a Saturday
+    [InlineData("2010-12-28", "Boxing Day (substitute day)")]
+    [InlineData("2011-01-03", "New Year's Day (substitute day)")]
+    [InlineData("2011-04-22", "Good Friday")]
+    [InlineData("2011-12-26", "Boxing Day")] // Christmas 2011 fell on a Sunday
+    [InlineData("2011-12-27", "Christmas Day (substitute day)")]
+    [InlineData("2026-04-03", "Good Friday")]
+    [InlineData("2026-12-28", "Boxing Day (substitute day)")] // Boxing Day 2026 falls on a Saturday
+    [InlineData("2027-01-01", "New Year's Day")]
+    [InlineData("2011-04-29", null)] // the royal wedding: a one-off with no rule
+    [InlineData("2010-12-09", null)]
+    public void Each_rule_based_bank_holiday_is_named(string date, string? name)
+    {
+        Assert.Equal(name, BankHolidayNames.EnglandAndWales(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

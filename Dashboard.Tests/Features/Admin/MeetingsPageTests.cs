@@ -34,7 +34,12 @@ public class MeetingsPageTests : DashboardTestContext
     }
 
     private static List<string> Upcoming(IRenderedComponent<MeetingsPage> page) =>
-        [.. page.FindAll(".meetings-upcoming tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Take(4).Select(c => string.Join(" ", c.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)))))];
+        [.. page.FindAll(".meetings-upcoming tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Take(4).Select(Text)))];
+
+    // A cell's words; the items of a list in it separated by "; ".
+    private static string Text(AngleSharp.Dom.IElement cell) => cell.QuerySelectorAll("li") is { Length: > 0 } items
+        ? string.Join("; ", items.Select(Text))
+        : string.Join(" ", cell.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries));
 
     private static AngleSharp.Dom.IElement UpcomingRow(IRenderedComponent<MeetingsPage> page, string date) =>
         page.FindAll(".meetings-upcoming tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == date);
@@ -47,7 +52,7 @@ public class MeetingsPageTests : DashboardTestContext
         var page = Open();
 
         Assert.Equal(
-            "9 December 2010 | Shared Services Board | Town Hall, Redditch | Status cards for December 2010: 7 Dec 2010 Highlight reports of Amber and Red projects: 2 Dec 2010",
+            "9 December 2010 | Shared Services Board | Town Hall, Redditch | Status cards for December 2010: 7 Dec 2010; Highlight reports of Amber and Red projects: 2 Dec 2010",
             Upcoming(page)[0]);
         Assert.Equal(4, Upcoming(page).Count);
         Assert.Equal(3, page.FindAll(".meetings-past tbody tr").Count);

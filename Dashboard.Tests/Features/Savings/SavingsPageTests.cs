@@ -24,8 +24,10 @@ public class SavingsPageTests : DashboardTestContext
         return page;
     }
 
+    // A row as read on a wide screen (a phone shows the council's code instead of its name).
     private static string Row(IRenderedComponent<SavingsPage> page, string council) =>
-        string.Join(" | ", page.FindAll($".savings-totals tr[data-council='{council}'] th, .savings-totals tr[data-council='{council}'] td").Select(c => c.TextContent.Trim()));
+        string.Join(" | ", page.FindAll($".savings-totals tr[data-council='{council}'] th, .savings-totals tr[data-council='{council}'] td")
+            .Select(c => (c.QuerySelector(".d-sm-inline") ?? c).TextContent.Trim()));
 
     private static AngleSharp.Dom.IElement LineRow(IRenderedComponent<SavingsPage> page, string council) =>
         page.FindAll(".savings-lines tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == council);

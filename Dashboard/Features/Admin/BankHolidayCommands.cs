@@ -29,7 +29,7 @@ public sealed class BankHolidayCommands(IDbContextFactory<DashboardDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var made = await db.BankHolidayChanges.AsNoTracking().ToListAsync(cancellationToken);
         var configured = rules.ConfiguredCalendar.BankHolidays;
-        return [.. configured.Select(d => new BankHolidayRow(d, null, true, made.FirstOrDefault(c => c.Date == d)))
+        return [.. configured.Select(d => new BankHolidayRow(d, BankHolidayNames.EnglandAndWales(d), true, made.FirstOrDefault(c => c.Date == d)))
             .Concat(made.Where(c => !configured.Contains(c.Date)).Select(c => new BankHolidayRow(c.Date, c.Name, false, c)))
             .OrderBy(r => r.Date)];
     }
