@@ -32,8 +32,8 @@ public sealed record SavingsLineInput
         if (NotSplit ? CouncilId is not null : CouncilId is null)
         {
             errors[nameof(CouncilId)] = NotSplit
-                ? "A saving not split between the councils has no council: clear the council or untick \"not split\"."
-                : "Choose the council whose budget the saving falls in, or tick \"not split between the councils\".";
+                ? "A saving not split between the councils has no council: choose one or the other."
+                : "Choose the council whose budget the saving falls in, or \"Both councils, not split\".";
         }
 
         if (FinancialYear is not (>= 2000 and <= 2100))

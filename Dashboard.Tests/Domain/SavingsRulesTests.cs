@@ -64,7 +64,7 @@ public sealed class SavingsRulesTests
     [Fact]
     public void A_line_has_a_council_or_is_marked_as_not_split_between_the_councils()
     {
-        Assert.Equal("Choose the council whose budget the saving falls in, or tick \"not split between the councils\".",
+        Assert.Equal("Choose the council whose budget the saving falls in, or \"Both councils, not split\".",
             (Valid() with { CouncilId = null }).Validate()[nameof(SavingsLineInput.CouncilId)]);
         Assert.Empty((Valid() with { CouncilId = null, NotSplit = true }).Validate());
         Assert.True((Valid() with { CouncilId = 2, NotSplit = true }).Validate().ContainsKey(nameof(SavingsLineInput.CouncilId)));
