@@ -32,9 +32,9 @@ public static partial class BoardRenderBenchmark
         """;
 
     private const string SavingsSql = """
-        SELECT c."Code", SUM(s."Target"), SUM(s."Delivered")
+        SELECT c."Code", SUM(s."Target"), SUM(s."Forecast"), SUM(s."Delivered"), COUNT(s."Delivered"), COUNT(*)
         FROM "SavingsLines" s
-        JOIN "Councils" c ON c."Id" = s."CouncilId"
+        LEFT JOIN "Councils" c ON c."Id" = s."CouncilId"
         WHERE s."FinancialYear" = @year
         GROUP BY c."Code"
         ORDER BY c."Code"

@@ -199,8 +199,8 @@ public static class DatasetGenerator
             return [];
         }
 
-        var (from, to) = plan.Rules.Ladder.DeadlinesInPlay(plan.Today, plan.Rules.Calendar);
-        var schedule = new ObligationSchedule(plan.Rules.Deadlines, plan.Rules.Calendar, []);
+        var (from, to) = plan.Rules.Ladder.DeadlinesInPlay(plan.Today, plan.Rules.ConfiguredCalendar);
+        var schedule = new ObligationSchedule(plan.Rules.Deadlines, plan.Rules.ConfiguredCalendar, []);
         var reviews = schedule.RiskReviews(risks.Where(r => r.Status == RiskStatus.Open).Select(r => new RiskToReview(r.Id, r.Ref, r.Title, r.OwnerId, r.NextReviewDate)), from, to).Count();
         return [.. schedule.PerformanceValues(indicators.Select(p => new IndicatorToReport(p.Id, p.Ref, p.Description, p.Frequency, p.OwnerId)), [.. councils.Select(c => (c.Id, c.Code))], from, to)
             .Take(Math.Max(0, size.OutstandingObligations - reviews))

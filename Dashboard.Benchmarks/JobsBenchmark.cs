@@ -83,10 +83,12 @@ public static class JobsBenchmark
         var scan = await TimeAsync(warmup, samples, async () =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var (from, to) = rules.Ladder.DeadlinesInPlay(clock.Today, rules.Calendar);
-            var outstanding = await scope.ServiceProvider.GetRequiredService<ReminderQueries>().OutstandingAsync(from, to);
+            var queries = scope.ServiceProvider.GetRequiredService<ReminderQueries>();
+            var calendar = await queries.CalendarAsync();
+            var (from, to) = rules.Ladder.DeadlinesInPlay(clock.Today, calendar);
+            var outstanding = await queries.OutstandingAsync(from, to, calendar: calendar);
             obligations = outstanding.Count;
-            _ = ObligationSchedule.DueOn(outstanding, rules.Ladder, clock.Today, rules.Calendar).ToList();
+            _ = ObligationSchedule.DueOn(outstanding, rules.Ladder, clock.Today, calendar).ToList();
         });
 
         return new JobFigures(rollup, groupBy, quarter.Label, read, total, scan, obligations);

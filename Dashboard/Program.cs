@@ -2,11 +2,13 @@ using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Email;
+using Dashboard.Features.Admin;
 using Dashboard.Features.Reminders;
 using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
 using Dashboard.Features.Rollups;
 using Dashboard.Features.Risks;
+using Dashboard.Features.Savings;
 using Dashboard.Features.Services;
 using Dashboard.Hosting;
 using Dashboard.Jobs;
@@ -38,6 +40,8 @@ try
     builder.AddQuarterlyRollups();
     builder.AddPerformance();
     builder.AddSharedServices();
+    builder.AddMeetings();
+    builder.AddSavings();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

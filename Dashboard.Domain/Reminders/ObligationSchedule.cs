@@ -122,6 +122,37 @@ public sealed class ObligationSchedule(DeadlineRules rules, WorkingCalendar cale
         }
     }
 
+    /// <summary>
+    /// The updates due before a meeting on the schedule and their deadlines, for showing beside the meeting: the status
+    /// cards of the months it is the meeting for (those after the previous meeting's month, up to its own), and the
+    /// highlight reports of Amber and Red projects. Empty for a date that is not on the schedule (e.g. a cancelled meeting).
+    /// </summary>
+    public IReadOnlyList<(string Update, DateOnly Deadline)> DueBefore(DateOnly meeting)
+    {
+        var due = new List<(string, DateOnly)>();
+        var index = Array.BinarySearch(meetings, meeting);
+        if (index < 0)
+        {
+            return due;
+        }
+
+        if (rules.StatusCard.Anchor == DeadlineAnchor.BoardMeeting)
+        {
+            var month = new DateOnly(meeting.Year, meeting.Month, 1);
+            var first = index > 0 ? new DateOnly(meetings[index - 1].Year, meetings[index - 1].Month, 1).AddMonths(1) : month;
+            var deadline = rules.StatusCard.DeadlineFrom(meeting, calendar);
+            for (var m = first; m <= month; m = m.AddMonths(1))
+            {
+                due.Add(($"Status cards for {Written(m, "MMMM yyyy")}", deadline));
+            }
+        }
+
+        var periodEnding = new DateOnly(meeting.Year, meeting.Month, 1).AddDays(-1);
+        var anchor = rules.HighlightReport.Anchor == DeadlineAnchor.BoardMeeting ? meeting : periodEnding;
+        due.Add(("Highlight reports of Amber and Red projects", rules.HighlightReport.DeadlineFrom(anchor, calendar)));
+        return due;
+    }
+
     /// <summary>The reminder step each outstanding obligation has reached today, if any.</summary>
     public static IEnumerable<DueReminder> DueOn(IEnumerable<Obligation> outstanding, ReminderLadder ladder, DateOnly today, WorkingCalendar calendar) =>
         from obligation in outstanding

@@ -1,3 +1,4 @@
+using Dashboard.Domain.Finance;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
@@ -10,7 +11,8 @@ public sealed record ServiceAtQuarterEnd(int Id, ServicePhase Phase, IReadOnlyLi
 /// <summary>A risk with its whole assessment history; <see cref="CouncilCode"/> null when it concerns both councils.</summary>
 public sealed record RiskAtQuarterEnd(int Id, string? CouncilCode, DateOnly RaisedOn, DateOnly? ClosedOn, IReadOnlyCollection<RiskAssessment> Assessments);
 
-public sealed record SavingsAtQuarterEnd(string CouncilCode, decimal Target, decimal Delivered);
+/// <summary>A savings line at quarter end; <see cref="CouncilCode"/> null when not split between the councils (then in no total).</summary>
+public sealed record SavingsAtQuarterEnd(string? CouncilCode, decimal Target, decimal Forecast, decimal? Delivered);
 
 /// <summary>
 /// One council's standing on one indicator as at the quarter's last month. The rollup reads its light, trend on
@@ -21,7 +23,7 @@ public sealed record IndicatorAtQuarterEnd(string CouncilCode, PiStanding Standi
 /// <summary>
 /// The quarter's figures: the board's three PI summary percentages and PI traffic-light counts, services by
 /// RAG, projects missing highlight reports, risks per band with movement since the previous quarter, and
-/// savings delivered against target. Pure: the same inputs always give the same figures.
+/// savings forecast and delivered to date against target. Pure: the same inputs always give the same figures.
 /// </summary>
 public static class RollupCalculation
 {
@@ -29,7 +31,9 @@ public static class RollupCalculation
     public const string RisksMovedUp = "Risks moved up";
     public const string RisksMovedDown = "Risks moved down";
     public const string SavingsTarget = "Savings target (£)";
-    public const string SavingsDelivered = "Savings delivered (£)";
+    public const string SavingsForecast = "Savings forecast (£)";
+    public const string SavingsDelivered = "Savings delivered to date (£), lines that have reported it";
+    public const string SavingsLinesNotReported = "Savings lines with delivered to date not yet reported";
     public const string NoStatus = "No status";
 
     public const string IndicatorsExcludedFromTrend = "Indicators without last year's figure (left out of stable or improving)";
@@ -104,9 +108,18 @@ public static class RollupCalculation
                 Add(scope, Indicators(light), standings.Count(s => s.Light == light));
             }
 
-            var lines = savings.Where(s => scope == RollupFigure.Combined || s.CouncilCode == scope).ToList();
-            Add(scope, SavingsTarget, lines.Sum(s => s.Target));
-            Add(scope, SavingsDelivered, lines.Sum(s => s.Delivered));
+            // Delivered to date is added up only over the lines that reported it, and left out when none has:
+            // "not yet reported" must never read as £0 delivered.
+            var total = SavingsTotal.Of(savings.Where(s => s.CouncilCode is not null && (scope == RollupFigure.Combined || s.CouncilCode == scope))
+                .Select(s => new SavingsFigures(s.CouncilCode, s.Target, s.Forecast, s.Delivered)));
+            Add(scope, SavingsTarget, total.Target);
+            Add(scope, SavingsForecast, total.Forecast);
+            if (total.Delivered is { } delivered)
+            {
+                Add(scope, SavingsDelivered, delivered);
+            }
+
+            Add(scope, SavingsLinesNotReported, total.Lines - total.LinesReported);
         }
 
         return figures;

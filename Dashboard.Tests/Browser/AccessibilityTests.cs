@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         [
             "/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1",
             "/risks/registers/1/add", "/risks/registers/1/import", "/risks/issues/1", "/my-updates", "/reports/quarterly",
-            "/performance/1", "/services/3", "/services/16", "/performance/import",
+            "/performance/1", "/services/3", "/services/16", "/performance/import", "/savings",
         ];
         var data = new TheoryData<string, string>();
         foreach (var role in new[] { "Administrator", "Board member", "Service manager", "Report owner" })
@@ -34,6 +34,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/admin/reminders");
         data.Add("Administrator", "/services/16/highlight-reports/new");
         data.Add("Administrator", "/performance/new");
+        data.Add("Administrator", "/admin/meetings");
         return data;
     }
 
@@ -102,6 +103,24 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         await Assertions.Expect(page.Locator("caption", new() { HasText = "Shared services by RAG status at each quarter's end" })).ToBeVisibleAsync();
 
         AssertNoSeriousViolations(await page.RunAxe(), "/reports/quarterly with the trend tables shown");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_savings_editor_and_the_meeting_move_form_have_no_serious_or_critical_violations()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.Administrator.Email, DemoAccounts.Administrator.Password);
+        await AppWithBrowser.OpenAsync(page, "/savings");
+        await WaitUntilSettledAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a savings line" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add a savings line" })).ToBeVisibleAsync();
+        AssertNoSeriousViolations(await page.RunAxe(), "/savings with the editor open");
+
+        await AppWithBrowser.OpenAsync(page, "/admin/meetings");
+        await WaitUntilSettledAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move the meeting of 13 January 2011" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Move the meeting of 13 January 2011" })).ToBeVisibleAsync();
+        AssertNoSeriousViolations(await page.RunAxe(), "/admin/meetings with the move form open");
         await page.Context.CloseAsync();
     }
 

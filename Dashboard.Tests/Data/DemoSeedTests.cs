@@ -51,7 +51,7 @@ public class DemoSeedTests
     }
 
     [Fact]
-    public async Task Seeds_ten_live_services_the_projects_and_the_savings_split()
+    public async Task Seeds_ten_live_services_and_the_projects()
     {
         await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = await database.OpenAsync();
@@ -63,12 +63,27 @@ public class DemoSeedTests
             live);
         Assert.Contains("North Worcestershire Economic Development",
             await db.SharedServices.Where(s => s.Phase == ServicePhase.ProjectUnderway).Select(s => s.Name).ToListAsync(ct));
+    }
 
-        var savings = (await db.SavingsLines.Include(s => s.Council).Where(s => s.FinancialYear == 2010).ToListAsync(ct))
-            .GroupBy(s => s.Council!.Code)
-            .ToDictionary(g => g.Key, g => g.Sum(s => s.Target));
-        Assert.Equal(450_000m, savings["BDC"]);
-        Assert.Equal(514_000m, savings["RBC"]);
+    [Fact]
+    public async Task Savings_are_section_7_as_printed_with_no_invented_delivered_figure_or_second_management_team_line()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
+        await using var db = await database.OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        var lines = (await db.SavingsLines.Include(s => s.Council).ToListAsync(ct))
+            .Select(s => (s.FinancialYear, Council: s.Council?.Code, s.Description, s.Target, s.Forecast, s.Delivered, s.Source))
+            .OrderBy(l => l.FinancialYear).ThenBy(l => l.Council is null).ThenBy(l => l.Council)
+            .ToList();
+
+        Assert.Equal(
+        [
+            (2010, "BDC", "Shared services and joint working", 450_000m, 450_000m, (decimal?)null, "Progress report §7.2"),
+            (2010, "RBC", "Shared services and joint working", 514_000m, 514_000m, null, "Progress report §7.2"),
+            (2010, null, "Single management team", 330_000m, 330_000m, null, "Progress report §7.1"),
+            (2011, null, "Single management team", 450_000m, 450_000m, null, "Progress report §7.1"),
+        ], lines);
     }
 
     [Fact]

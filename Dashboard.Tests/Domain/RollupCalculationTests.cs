@@ -33,7 +33,10 @@ public sealed class RollupCalculationTests
             new(4, "RBC", D(2010, 6, 1), D(2010, 12, 1), [A(2010, 6, 1, Likelihood.High, Impact.Critical)]), // closed in the quarter
             new(5, "BDC", D(2011, 1, 5), null, [A(2011, 1, 5, Likelihood.High, Impact.Critical)]), // raised after it
         ],
-        [new("BDC", 246_000m, 123_000m), new("BDC", 120_000m, 60_000m), new("RBC", 268_000m, 112_000m)],
+        [
+            new("BDC", 246_000m, 240_000m, 123_000m), new("BDC", 120_000m, 120_000m, null), new("RBC", 268_000m, 268_000m, null),
+            new(null, 330_000m, 330_000m, null), // not split between the councils: in no total
+        ],
         [
             new("BDC", Standing(TrafficLight.Met, Trend.Improving, willMeet: true)),
             new("BDC", Standing(TrafficLight.Missed, Trend.Worsening, willMeet: false)),
@@ -73,13 +76,21 @@ public sealed class RollupCalculationTests
     }
 
     [Theory]
-    [InlineData("Combined", 634_000, 295_000)]
-    [InlineData("BDC", 366_000, 183_000)]
-    [InlineData("RBC", 268_000, 112_000)]
-    public void Savings_delivered_are_set_against_target_per_council_and_combined(string scope, int target, int delivered)
+    [InlineData("Combined", 634_000, 628_000, 123_000, 2)]
+    [InlineData("BDC", 366_000, 360_000, 123_000, 1)]
+    public void Savings_forecast_and_delivered_to_date_are_set_against_target_per_council_and_combined(string scope, int target, int forecast, int delivered, int notReported)
     {
         Assert.Equal(target, Value(scope, RollupCalculation.SavingsTarget));
+        Assert.Equal(forecast, Value(scope, RollupCalculation.SavingsForecast));
         Assert.Equal(delivered, Value(scope, RollupCalculation.SavingsDelivered));
+        Assert.Equal(notReported, Value(scope, RollupCalculation.SavingsLinesNotReported));
+    }
+
+    [Fact]
+    public void A_council_whose_lines_have_not_reported_delivered_to_date_has_no_delivered_figure_rather_than_nothing_delivered()
+    {
+        Assert.Equal((268_000m, 268_000m, 1m), (Value("RBC", RollupCalculation.SavingsTarget), Value("RBC", RollupCalculation.SavingsForecast), Value("RBC", RollupCalculation.SavingsLinesNotReported)));
+        Assert.DoesNotContain(Figures(), f => f.Scope == "RBC" && f.Measure == RollupCalculation.SavingsDelivered);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public class DashboardDbContext(DbContextOptions options)
     public DbSet<PiValue> PiValues => Set<PiValue>();
     public DbSet<SavingsLine> SavingsLines => Set<SavingsLine>();
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+    public DbSet<BankHolidayChange> BankHolidayChanges => Set<BankHolidayChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FrozenBoardPack> FrozenBoardPacks => Set<FrozenBoardPack>();
     public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
@@ -265,13 +266,26 @@ public class DashboardDbContext(DbContextOptions options)
         builder.Entity<SavingsLine>(e =>
         {
             e.HasIndex(s => new { s.CouncilId, s.FinancialYear });
+            e.Property(s => s.Commentary).HasMaxLength(SavingsLine.CommentaryMaxLength);
+            e.Property(s => s.Source).HasMaxLength(100);
+            e.Property(s => s.Version).IsConcurrencyToken();
             e.HasOne(s => s.Council).WithMany().HasForeignKey(s => s.CouncilId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(s => s.SharedService).WithMany().HasForeignKey(s => s.SharedServiceId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<BoardMeeting>(e =>
         {
-            e.HasIndex(m => m.Date).IsUnique();
+            // Two meetings cannot share a date, but a cancelled meeting's date is free for a new one.
+            e.HasIndex(m => m.Date).IsUnique().HasFilter("\"CancelledAt\" IS NULL");
+            e.Property(m => m.CancelledBy).HasMaxLength(200);
+            e.Ignore(m => m.IsCancelled);
+        });
+
+        builder.Entity<BankHolidayChange>(e =>
+        {
+            e.HasIndex(c => c.Date).IsUnique();
+            e.Property(c => c.Name).HasMaxLength(BankHolidayChange.NameMaxLength);
         });
 
         builder.Entity<FrozenBoardPack>(e =>

@@ -33,7 +33,26 @@ public static class DatabaseStartup
             await DemoSeed.SeedAsync(db, services.GetRequiredService<UserManager<ApplicationUser>>(), services.GetRequiredService<ScoreBandSet>());
         }
 
+        await AddTheCouncilsAsync(db, logger);
         await CreateBootstrapAdministratorAsync(app.Configuration, services.GetRequiredService<UserManager<ApplicationUser>>(), db, logger);
+    }
+
+    /// <summary>
+    /// Without the demo, the two councils the dashboard serves are there from the first day, so savings lines, people
+    /// and corporate registers can be put against them.
+    /// </summary>
+    private static async Task AddTheCouncilsAsync(DashboardDbContext db, ILogger logger)
+    {
+        if (await db.Councils.AnyAsync())
+        {
+            return;
+        }
+
+        db.Councils.AddRange(
+            new Council { Code = "BDC", Name = "Bromsgrove District Council" },
+            new Council { Code = "RBC", Name = "Redditch Borough Council" });
+        await db.SaveChangesAsync();
+        logger.LogInformation("Empty database: added Bromsgrove District Council (BDC) and Redditch Borough Council (RBC)");
     }
 
     /// <summary>

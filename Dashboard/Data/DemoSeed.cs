@@ -13,8 +13,8 @@ namespace Dashboard.Data;
 /// <summary>
 /// The councils' own data from the Shared Services Board progress report of 9 December 2010
 /// (Performance Management Board agenda, 17 January 2011). People's names are invented; their job
-/// titles, the services, risks, savings and Appendix B figures are the report's. Statuses, monthly
-/// PI series and savings delivered to date are illustrative demo figures, marked as such.
+/// titles, the services, risks, savings and Appendix B figures are the report's. Statuses and monthly
+/// PI series are illustrative demo figures, marked as such; no savings delivered to date are seeded, as none are printed.
 /// </summary>
 public static partial class DemoSeed
 {
@@ -49,7 +49,7 @@ public static partial class DemoSeed
         SeedBenefits(db, services);
         SeedRisks(db, services, people, bands);
         SeedPerformanceIndicators(db, services, people, bdc, rbc);
-        SeedSavings(db, bdc, rbc, services);
+        SeedSavings(db, bdc, rbc, people);
         SeedMeetings(db);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -408,15 +408,38 @@ public static partial class DemoSeed
         Reason = reason,
     };
 
-    private static void SeedSavings(DashboardDbContext db, Council bdc, Council rbc, Dictionary<string, SharedService> services)
+    private static void SeedSavings(DashboardDbContext db, Council bdc, Council rbc, Dictionary<string, Person> people)
     {
-        // Targets are section 7 and the covering report's; "delivered" is an illustrative half-year position.
+        // Exactly what section 7 of the progress report prints. §7.2's estimate is the year's target and, as "current
+        // estimations assume that this will be achieved", its forecast; no delivered-to-date figure is printed, so none
+        // is seeded. §7.1's single management team saving is not split between the councils, so it is one line with
+        // no council, beside the councils' totals rather than in them (the report does not say whether §7.2 includes it).
+        const string Estimate = "Progress report §7.2";
+        const string ManagementTeam = "Progress report §7.1";
+        const string EstimateCommentary = "Estimated for 2010/11 from shared services and joint working; current estimations assume that this will be achieved. Reported to the Board quarterly (next update February 2011).";
         db.SavingsLines.AddRange(
-            new SavingsLine { Council = bdc, FinancialYear = 2010, Description = "Single management team", Target = 246_000m, Delivered = 123_000m },
-            new SavingsLine { Council = bdc, FinancialYear = 2010, Description = "Joint CCTV, Lifeline and ICT arrangements", SharedService = services["ICT"], Target = 120_000m, Delivered = 60_000m },
-            new SavingsLine { Council = bdc, FinancialYear = 2010, Description = "Other shared services and joint working", Target = 84_000m, Delivered = 35_000m },
-            new SavingsLine { Council = rbc, FinancialYear = 2010, Description = "Single management team", Target = 246_000m, Delivered = 123_000m },
-            new SavingsLine { Council = rbc, FinancialYear = 2010, Description = "Other shared services and joint working", Target = 268_000m, Delivered = 112_000m });
+            new SavingsLine
+            {
+                Council = bdc, FinancialYear = 2010, Description = "Shared services and joint working", Owner = people["Dana Hughes"],
+                Target = 450_000m, Forecast = 450_000m, Commentary = EstimateCommentary, Source = Estimate,
+            },
+            new SavingsLine
+            {
+                Council = rbc, FinancialYear = 2010, Description = "Shared services and joint working", Owner = people["Priya Shah"],
+                Target = 514_000m, Forecast = 514_000m, Commentary = EstimateCommentary, Source = Estimate,
+            },
+            new SavingsLine
+            {
+                FinancialYear = 2010, Description = "Single management team", Owner = people["Kim Adams"],
+                Target = 330_000m, Forecast = 330_000m, Source = ManagementTeam,
+                Commentary = "The ongoing saving delivered through the single management team: £330k in 2010/11, rising to £450k in 2011/12. The report does not split it between the councils.",
+            },
+            new SavingsLine
+            {
+                FinancialYear = 2011, Description = "Single management team", Owner = people["Kim Adams"],
+                Target = 450_000m, Forecast = 450_000m, Source = ManagementTeam,
+                Commentary = "Rising from £330k in 2010/11 following the initial support for implementation that will be required in the Councils. The report does not split it between the councils.",
+            });
     }
 
     private static void SeedMeetings(DashboardDbContext db)

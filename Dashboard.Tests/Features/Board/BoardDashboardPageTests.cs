@@ -83,14 +83,17 @@ public class BoardDashboardPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Shows_savings_delivered_against_target_per_council()
+    public void Shows_the_reports_savings_estimate_as_forecast_against_target_and_says_delivered_to_date_is_not_reported()
     {
         var page = Render<BoardDashboardPage>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".savings-summary tbody tr").Count), TimeSpan.FromSeconds(10));
 
         string Row(string council) => string.Join(" | ", page.FindAll($".savings-summary tr[data-council='{council}'] th, .savings-summary tr[data-council='{council}'] td").Select(c => c.TextContent.Trim()));
-        Assert.Equal("BDC | £218,000 | £450,000 | 48%", Row("BDC"));
-        Assert.Equal("RBC | £235,000 | £514,000 | 46%", Row("RBC"));
+        Assert.Equal("BDC | £450,000 | £450,000 | Not yet reported", Row("BDC"));
+        Assert.Equal("RBC | £514,000 | £514,000 | Not yet reported", Row("RBC"));
+        Assert.Equal("Forecast £964,000 of £964,000 target; delivered to date not yet reported.", page.Find(".savings-statement").TextContent.Trim());
+        Assert.Contains("Single management team: forecast £330,000 of £330,000 target, not split between the councils and so not in the totals.",
+            page.Find(".savings-not-split").TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries).Aggregate((a, b) => a + " " + b), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -139,10 +139,14 @@ namespace Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CouncilId")
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CouncilId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Delivered")
+                    b.Property<double?>("Delivered")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Description")
@@ -152,13 +156,29 @@ namespace Dashboard.Data.Migrations
                     b.Property<int>("FinancialYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("Forecast")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Target")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("SharedServiceId");
 
@@ -173,6 +193,13 @@ namespace Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -186,7 +213,8 @@ namespace Dashboard.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Date")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CancelledAt\" IS NULL");
 
                     b.ToTable("BoardMeetings");
                 });
@@ -443,6 +471,30 @@ namespace Dashboard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("PiValues");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Reminders.BankHolidayChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("BankHolidayChanges");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderItem", b =>
@@ -1193,8 +1245,12 @@ namespace Dashboard.Data.Migrations
                     b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
                         .WithMany()
                         .HasForeignKey("CouncilId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dashboard.Domain.Organisation.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Dashboard.Domain.Services.SharedService", "SharedService")
                         .WithMany()
@@ -1202,6 +1258,8 @@ namespace Dashboard.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Council");
+
+                    b.Navigation("Owner");
 
                     b.Navigation("SharedService");
                 });

@@ -40,9 +40,10 @@ public sealed class ReminderJob(
     public async Task<int> RecordIntentAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var (from, to) = rules.Ladder.DeadlinesInPlay(today, rules.Calendar);
-        var outstanding = await queries.OutstandingAsync(from, to, cancellationToken: cancellationToken);
-        var due = ObligationSchedule.DueOn(outstanding, rules.Ladder, today, rules.Calendar).ToList();
+        var calendar = await queries.CalendarAsync(cancellationToken);
+        var (from, to) = rules.Ladder.DeadlinesInPlay(today, calendar);
+        var outstanding = await queries.OutstandingAsync(from, to, cancellationToken: cancellationToken, calendar: calendar);
+        var due = ObligationSchedule.DueOn(outstanding, rules.Ladder, today, calendar).ToList();
         if (due.Count == 0)
         {
             return 0;

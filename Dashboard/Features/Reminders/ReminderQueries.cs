@@ -1,4 +1,5 @@
 using Dashboard.Data;
+using Dashboard.Domain.Meetings;
 using Dashboard.Domain.Reminders;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
@@ -12,12 +13,32 @@ namespace Dashboard.Features.Reminders;
 /// </summary>
 public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFactory, ReminderRules rules)
 {
-    /// <summary>Outstanding obligations with deadlines from <paramref name="from"/> to <paramref name="to"/>, optionally for one owner.</summary>
-    public async Task<List<Obligation>> OutstandingAsync(DateOnly from, DateOnly to, int? ownerId = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The working calendar in force now: the configured bank holidays as administrators have changed them. Read on
+    /// every use, so a bank holiday added this morning counts in today's reminder run.
+    /// </summary>
+    public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meetings = await db.BoardMeetings.Select(m => m.Date).ToListAsync(cancellationToken);
-        var schedule = new ObligationSchedule(rules.Deadlines, rules.Calendar, meetings);
+        return await CalendarAsync(db, rules, cancellationToken);
+    }
+
+    public static async Task<WorkingCalendar> CalendarAsync(DashboardDbContext db, ReminderRules rules, CancellationToken cancellationToken) =>
+        rules.ConfiguredCalendar.With(await db.BankHolidayChanges.AsNoTracking().ToListAsync(cancellationToken));
+
+    /// <summary>Outstanding obligations with deadlines from <paramref name="from"/> to <paramref name="to"/>, optionally for one owner.</summary>
+    /// <param name="from">The earliest deadline.</param>
+    /// <param name="to">The latest deadline.</param>
+    /// <param name="ownerId">Only this person's obligations; everyone's when null.</param>
+    /// <param name="calendar">The calendar the caller already read, so its ladder and these deadlines agree; read now when null.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<List<Obligation>> OutstandingAsync(DateOnly from, DateOnly to, int? ownerId = null, WorkingCalendar? calendar = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Cancelled meetings count for nothing; a moved meeting takes its deadlines with it.
+        var meetings = await db.BoardMeetings.AsNoTracking().ToListAsync(cancellationToken);
+        var schedule = new ObligationSchedule(rules.Deadlines, calendar ?? await CalendarAsync(db, rules, cancellationToken), MeetingRules.DatesThatCount(meetings));
 
         var services = await db.SharedServices
             .Where(s => ownerId == null || s.OwnerId == ownerId)

@@ -30,8 +30,11 @@ public sealed class LadderStepOptions
     public bool CopyDirector { get; set; }
 }
 
-/// <summary>The reminder rules in force, read once at start-up.</summary>
-public sealed record ReminderRules(DeadlineRules Deadlines, ReminderLadder Ladder, WorkingCalendar Calendar, Uri SiteAddress);
+/// <summary>
+/// The reminder rules, read once at start-up. <see cref="ConfiguredCalendar"/> is only the default: the calendar in
+/// force adds administrators' bank holiday changes and is read at run time (<see cref="ReminderQueries.CalendarAsync"/>).
+/// </summary>
+public sealed record ReminderRules(DeadlineRules Deadlines, ReminderLadder Ladder, WorkingCalendar ConfiguredCalendar, Uri SiteAddress);
 
 public static class ReminderSettings
 {

@@ -55,7 +55,23 @@ public sealed record PackBenefits(string Service, IReadOnlyList<PackBenefitRow> 
 
 public sealed record PackBenefitRow(string Expected, string? Actual, string? Commentary);
 
-public sealed record PackSavings(string CouncilCode, string CouncilName, string FinancialYear, decimal Target, decimal Delivered);
+/// <summary>
+/// A council's savings for the year; with <see cref="InTotals"/> false, the lines not split between the councils.
+/// Packs frozen before forecasts were kept have no <see cref="Forecast"/> and show their figures as they were.
+/// </summary>
+public sealed record PackSavings(
+    string CouncilCode,
+    string CouncilName,
+    string FinancialYear,
+    decimal Target,
+    decimal? Delivered,
+    decimal? Forecast = null,
+    int Lines = 0,
+    int LinesReported = 0,
+    bool InTotals = true)
+{
+    public Dashboard.Domain.Finance.SavingsTotal? Total => Forecast is { } forecast ? new(Target, forecast, Delivered, Lines, LinesReported) : null;
+}
 
 /// <summary>A risk as scored at the meeting, with the band's name as it was then and the score a quarter earlier.</summary>
 public sealed record PackRisk(string Ref, string Title, int Likelihood, int Impact, int Score, string Band, string BandColour, string? Mitigation, int? ScoreAQuarterEarlier)

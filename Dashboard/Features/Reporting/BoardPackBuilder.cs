@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Domain;
+using Dashboard.Domain.Finance;
 using Dashboard.Domain.Meetings;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
@@ -52,11 +53,17 @@ public static class BoardPackBuilder
             .ToListAsync(cancellationToken);
 
         var year = FinancialYear.Of(meeting.Date);
-        var savings = (await db.SavingsLines.AsNoTracking().Where(s => s.FinancialYear == year.StartYear)
-                .Select(s => new { s.Council!.Code, s.Council.Name, s.Target, s.Delivered }).ToListAsync(cancellationToken))
-            .GroupBy(s => (s.Code, s.Name))
-            .OrderBy(g => g.Key.Code)
-            .Select(g => new PackSavings(g.Key.Code, g.Key.Name, year.Label, g.Sum(s => s.Target), g.Sum(s => s.Delivered)))
+        var savingsLines = (await Savings.SavingsCommands.YearAsync(db, year.StartYear, cancellationToken)).Lines;
+        var savings = savingsLines
+            .GroupBy(l => (l.CouncilCode, l.CouncilName))
+            .OrderBy(g => g.Key.CouncilCode is null).ThenBy(g => g.Key.CouncilCode, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var total = SavingsTotal.Of(g.Select(l => l.Figures));
+                return g.Key.CouncilCode is { } code
+                    ? new PackSavings(code, g.Key.CouncilName!, year.Label, total.Target, total.Delivered, total.Forecast, total.Lines, total.LinesReported)
+                    : new PackSavings("", "Not split between the councils", year.Label, total.Target, total.Delivered, total.Forecast, total.Lines, total.LinesReported, InTotals: false);
+            })
             .ToList();
 
         var register = await db.RiskRegisters.AsNoTracking().Where(r => r.SharedServiceId == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);

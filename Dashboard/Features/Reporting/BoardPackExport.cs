@@ -30,8 +30,14 @@ public static class BoardPackExport
             ]).ToList(), title);
         yield return new SheetData("Benefits realisation", ["Shared service", "Expected Results (as per business case)", "Actual Results to date", "Commentary (explain any differences)"],
             pack.Benefits.SelectMany(b => b.BusinessCase.Select(row => (IReadOnlyList<object?>)[b.Service, row.Expected, row.Actual, row.Commentary])).ToList(), title);
-        yield return new SheetData("Savings", ["Council", "Financial year", "Target", "Delivered to date"],
-            pack.Savings.Select(s => (IReadOnlyList<object?>)[s.CouncilName, s.FinancialYear, s.Target, s.Delivered]).ToList(), title);
+        yield return new SheetData("Savings", ["Council", "Financial year", "Target", "Forecast", "Delivered to date", "Lines that reported delivered to date", "In the totals"],
+            pack.Savings.Select(s => (IReadOnlyList<object?>)
+            [
+                s.CouncilName, s.FinancialYear, s.Target, s.Forecast,
+                s.Delivered is { } delivered ? delivered : Features.Savings.SavingsWording.NotYetReported,
+                s.Total is null ? null : $"{s.LinesReported} of {s.Lines}",
+                s.InTotals ? "Yes" : "No: not split between the councils",
+            ]).ToList(), title);
         yield return new SheetData("Risks", ["Ref", "Risk", "L", "I", "Score", "Mitigation", "Band", "Movement"],
             pack.Risks.Select(r => (IReadOnlyList<object?>)[r.Ref, r.Title, r.Likelihood, r.Impact, r.Score, r.Mitigation, r.Band, r.Movement]).ToList(), title);
     }

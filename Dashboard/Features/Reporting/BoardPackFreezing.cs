@@ -29,6 +29,11 @@ public static class BoardPackFreezing
             return new("That board meeting no longer exists.");
         }
 
+        if (meeting.IsCancelled)
+        {
+            return new("That board meeting was cancelled, so there is no pack to freeze for it.");
+        }
+
         if (await db.FrozenBoardPacks.AnyAsync(p => p.BoardMeetingId == meetingId, cancellationToken))
         {
             return new("This pack was already frozen; reopen the page to see it.");

@@ -56,8 +56,8 @@ public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbF
         var risks = (await db.Risks.AsNoTracking().Include(r => r.Assessments).ToListAsync(cancellationToken))
             .Select(r => new RiskAtQuarterEnd(r.Id, r.CouncilId is { } c ? councils[c] : null, r.RaisedOn, r.ClosedOn, r.Assessments))
             .ToList();
-        var savings = (await db.SavingsLines.Where(s => s.FinancialYear == financialYear).Select(s => new { s.CouncilId, s.Target, s.Delivered }).ToListAsync(cancellationToken))
-            .Select(s => new SavingsAtQuarterEnd(councils[s.CouncilId], s.Target, s.Delivered))
+        var savings = (await db.SavingsLines.Where(s => s.FinancialYear == financialYear).Select(s => new { s.CouncilId, s.Target, s.Forecast, s.Delivered }).ToListAsync(cancellationToken))
+            .Select(s => new SavingsAtQuarterEnd(s.CouncilId is { } c ? councils[c] : null, s.Target, s.Forecast, s.Delivered))
             .ToList();
 
         var lastMonth = new DateOnly(quarter.End.Year, quarter.End.Month, 1);

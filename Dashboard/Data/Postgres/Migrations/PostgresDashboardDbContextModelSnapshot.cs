@@ -148,10 +148,14 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("CouncilId")
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("CouncilId")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("Delivered")
+                    b.Property<decimal?>("Delivered")
                         .HasColumnType("numeric");
 
                     b.Property<string>("Description")
@@ -161,13 +165,29 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<int>("FinancialYear")
                         .HasColumnType("integer");
 
+                    b.Property<decimal>("Forecast")
+                        .HasColumnType("numeric");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<decimal>("Target")
                         .HasColumnType("numeric");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("SharedServiceId");
 
@@ -184,6 +204,13 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -197,7 +224,8 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Date")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CancelledAt\" IS NULL");
 
                     b.ToTable("BoardMeetings");
                 });
@@ -468,6 +496,32 @@ namespace Dashboard.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PiValues");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Reminders.BankHolidayChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("BankHolidayChanges");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Reminders.ReminderItem", b =>
@@ -1252,8 +1306,12 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
                         .WithMany()
                         .HasForeignKey("CouncilId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dashboard.Domain.Organisation.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Dashboard.Domain.Services.SharedService", "SharedService")
                         .WithMany()
@@ -1261,6 +1319,8 @@ namespace Dashboard.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Council");
+
+                    b.Navigation("Owner");
 
                     b.Navigation("SharedService");
                 });
