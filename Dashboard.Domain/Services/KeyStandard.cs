@@ -9,7 +9,7 @@ namespace Dashboard.Domain.Services;
 /// (<see cref="KeyPerformanceStandards"/>), so only its commentary is written here; a row without one carries the
 /// figures as the councils print them (<see cref="Figures"/>), any of them blank where nothing is printed.
 /// </summary>
-public sealed class KeyStandard : IVersioned
+public sealed class KeyStandard : IOrderedServiceRow
 {
     public int Id { get; set; }
 
