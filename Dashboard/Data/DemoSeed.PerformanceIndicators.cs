@@ -140,7 +140,7 @@ public static partial class DemoSeed
     private static void SeedKeyStandards(DashboardDbContext db, Dictionary<string, SharedService> services, Council bdc, Council rbc)
     {
         var updated = new DateTimeOffset(2010, 12, 6, 9, 0, 0, TimeSpan.Zero);
-        var indicators = db.PerformanceIndicators.Local.Where(p => p.SharedService is { Phase: ServicePhase.Live }).OrderBy(p => p.Ref, Domain.NaturalOrder.Instance);
+        var indicators = db.PerformanceIndicators.Local.Where(p => p.SharedService is { Phase: ServicePhase.Live }).OrderBy(p => p.Ref, Dashboard.Domain.NaturalOrder.Instance);
         foreach (var byService in indicators.GroupBy(p => p.SharedService!))
         {
             var order = 0;
