@@ -34,6 +34,9 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/admin/reminders");
         data.Add("Administrator", "/services/16/highlight-reports/new");
         data.Add("Administrator", "/performance/new");
+        data.Add("Administrator", "/services/3/benefits");
+        data.Add("Service manager", "/services/3/benefits");
+        data.Add("Board member", "/services/3/benefits");
         return data;
     }
 
@@ -102,6 +105,21 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         await Assertions.Expect(page.Locator("caption", new() { HasText = "Shared services by RAG status at each quarter's end" })).ToBeVisibleAsync();
 
         AssertNoSeriousViolations(await page.RunAxe(), "/reports/quarterly with the trend tables shown");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_benefits_realisation_forms_have_no_serious_or_critical_violations()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.ServiceManager.Email, DemoAccounts.ServiceManager.Password);
+        await page.GotoAsync("/services/3/benefits");
+        await WaitUntilSettledAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an expected result" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a row of figures as printed" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an indicator from the catalogue" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("RBC YTD actual")).ToBeVisibleAsync();
+
+        AssertNoSeriousViolations(await page.RunAxe(), "/services/3/benefits with its forms open");
         await page.Context.CloseAsync();
     }
 

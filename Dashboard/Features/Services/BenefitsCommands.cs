@@ -182,6 +182,12 @@ public sealed class BenefitsCommands(IDbContextFactory<DashboardDbContext> dbFac
         }
 
         row.UpdatedAt = clock.UtcNow;
+        if (db.Entry(row).State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
+        {
+            // Only a council's figures changed: the row still takes a new version, so a stale copy of it is refused.
+            db.Entry(row).State = EntityState.Modified;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
