@@ -47,21 +47,21 @@ public class IndicatorPagesTests : DashboardTestContext
         var page = await OpenAsync("LIF 01");
         Assert.Contains("Enter figures", page.Markup, StringComparison.Ordinal);
 
-        Button(page, "Retire LIF 01").Click();
+        await page.InvokeAsync(() => Button(page, "Retire LIF 01").Click());
         WaitUntilSettled(dialogs, () => Assert.Contains("will no longer be owed or counted in the summary figures", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Retire").Click();
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Retire").Click());
 
-        page.WaitForAssertion(() => Assert.Contains("Retired on 9 December 2010.", page.Find("[data-testid='retired']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("Retired on 9 December 2010.", page.Find("[data-testid='retired']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("Enter figures", page.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("Save targets", page.Markup, StringComparison.Ordinal);
         Assert.Contains("Standing as at the end of November 2010", page.Markup, StringComparison.Ordinal);
         await using var db = await Database.OpenAsync();
         Assert.Equal(new DateOnly(2010, 12, 9), (await db.PerformanceIndicators.SingleAsync(p => p.Ref == "LIF 01", Ct)).RetiredOn);
 
-        Button(page, "Reactivate LIF 01").Click();
+        await page.InvokeAsync(() => Button(page, "Reactivate LIF 01").Click());
         WaitUntilSettled(dialogs, () => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Reactivate"));
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Reactivate").Click();
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='retired']")), TimeSpan.FromSeconds(10));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Reactivate").Click());
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='retired']")), TimeSpan.FromSeconds(30));
         Assert.Contains("Enter figures", page.Markup, StringComparison.Ordinal);
     }
 
