@@ -43,6 +43,7 @@ public static partial class BoardRenderBenchmark
     private const string IndicatorsSql = """
         SELECT p."Id", p."Ref", p."Description", p."Unit", p."DecimalPlaces", p."Polarity", p."Frequency", p."Aggregation", p."TolerancePercent", p."IsDataOnly"
         FROM "PerformanceIndicators" p
+        WHERE p."RetiredOn" IS NULL
         """;
 
     private const string CouncilsSql = """SELECT c."Id", c."Code" FROM "Councils" c ORDER BY c."Code" """;

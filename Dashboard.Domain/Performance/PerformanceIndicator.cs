@@ -70,6 +70,14 @@ public sealed class PerformanceIndicator
     /// <summary>Set on indicators created by the demo seeding, so screens can say the figures are illustrative.</summary>
     public bool IsDemo { get; set; }
 
+    /// <summary>
+    /// The reporting date an administrator retired the indicator: it keeps its history and page, but no figures
+    /// are owed and it leaves the board's summary figures and the quarterly rollups. Null while it is reported.
+    /// </summary>
+    public DateOnly? RetiredOn { get; set; }
+
+    public bool IsRetired => RetiredOn is not null;
+
     public List<PiTarget> Targets { get; set; } = [];
 
     public List<PiBaseline> Baselines { get; set; } = [];

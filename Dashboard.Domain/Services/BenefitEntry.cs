@@ -13,7 +13,7 @@ public enum BenefitKind
 }
 
 /// <summary>A row of a live service's benefits realisation report (Appendix B).</summary>
-public sealed class BenefitEntry : IVersioned
+public sealed class BenefitEntry : IOrderedServiceRow
 {
     public int Id { get; set; }
 

@@ -35,6 +35,9 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/services/16/highlight-reports/new");
         data.Add("Administrator", "/performance/new");
         data.Add("Administrator", "/admin/meetings");
+        data.Add("Administrator", "/services/3/benefits");
+        data.Add("Service manager", "/services/3/benefits");
+        data.Add("Board member", "/services/3/benefits");
         return data;
     }
 
@@ -121,6 +124,21 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         await page.GetByRole(AriaRole.Button, new() { Name = "Move the meeting of 13 January 2011" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Move the meeting of 13 January 2011" })).ToBeVisibleAsync();
         AssertNoSeriousViolations(await page.RunAxe(), "/admin/meetings with the move form open");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_benefits_realisation_forms_have_no_serious_or_critical_violations()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.ServiceManager.Email, DemoAccounts.ServiceManager.Password);
+        await page.GotoAsync("/services/3/benefits");
+        await WaitUntilSettledAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an expected result" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a row of figures as printed" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an indicator from the catalogue" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("RBC YTD actual")).ToBeVisibleAsync();
+
+        AssertNoSeriousViolations(await page.RunAxe(), "/services/3/benefits with its forms open");
         await page.Context.CloseAsync();
     }
 

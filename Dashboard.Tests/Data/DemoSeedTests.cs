@@ -101,6 +101,19 @@ public class DemoSeedTests
         Assert.Equal(146.98m, actual);
         Assert.Equal(142.99m, target);
         Assert.Equal(43.06m, recycling);
+
+        // The row itself, exactly as printed: no ref, no baselines, RBC with a target and nothing else, and its source.
+        var row = await db.KeyStandards.Include(k => k.Figures).ThenInclude(f => f.Council).SingleAsync(k => k.Description == "Household waste (kg)", ct);
+        Assert.Equal(((int?)null, (string?)null), (row.PerformanceIndicatorId, row.Ref));
+        Assert.StartsWith("Progress report of 9 December 2010, Appendix B", row.Source, StringComparison.Ordinal);
+        var bdc = row.Figures.Single(f => f.Council!.Code == "BDC");
+        var rbc = row.Figures.Single(f => f.Council!.Code == "RBC");
+        Assert.Equal(((decimal?)null, 142.99m, 146.98m, Dashboard.Domain.Performance.Trend.Worsening), (bdc.Baseline, bdc.YtdTarget, bdc.YtdActual, bdc.Trend));
+        Assert.Equal(((decimal?)null, 578m, (decimal?)null, (Dashboard.Domain.Performance.Trend?)null), (rbc.Baseline, rbc.YtdTarget, rbc.YtdActual, rbc.Trend));
+
+        // RBC's household waste series is illustrative and no longer adds up to the printed 578.
+        var rbcQuarter = (await db.PiValues.Where(v => v.PerformanceIndicator!.Ref == "NI 191" && v.Council!.Code == "RBC" && q1.Contains(v.PeriodStart)).Select(v => v.Value).ToListAsync(ct)).Sum();
+        Assert.NotEqual(578m, rbcQuarter);
     }
 }
 

@@ -35,6 +35,8 @@ public class DashboardDbContext(DbContextOptions options)
     public DbSet<HighlightActivity> HighlightActivities => Set<HighlightActivity>();
     public DbSet<HighlightConcern> HighlightConcerns => Set<HighlightConcern>();
     public DbSet<BenefitEntry> BenefitEntries => Set<BenefitEntry>();
+    public DbSet<KeyStandard> KeyStandards => Set<KeyStandard>();
+    public DbSet<KeyStandardFigure> KeyStandardFigures => Set<KeyStandardFigure>();
     public DbSet<RiskRegister> RiskRegisters => Set<RiskRegister>();
     public DbSet<Risk> Risks => Set<Risk>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
@@ -194,6 +196,28 @@ public class DashboardDbContext(DbContextOptions options)
             e.HasOne(b => b.SharedService).WithMany().HasForeignKey(b => b.SharedServiceId);
         });
 
+        builder.Entity<KeyStandard>(e =>
+        {
+            e.Property(k => k.Version).IsConcurrencyToken();
+            e.Property(k => k.Ref).HasMaxLength(KeyStandardInput.RefMaxLength);
+            e.Property(k => k.Description).HasMaxLength(KeyStandardInput.DescriptionMaxLength);
+            e.Property(k => k.Commentary).HasMaxLength(KeyStandardInput.CommentaryMaxLength);
+            e.Property(k => k.Source).HasMaxLength(KeyStandardInput.SourceMaxLength);
+            e.Ignore(k => k.IsLinked);
+            e.HasOne(k => k.SharedService).WithMany().HasForeignKey(k => k.SharedServiceId);
+
+            // An indicator is one row of a service's table; two editors adding it at once cannot both succeed.
+            e.HasIndex(k => new { k.SharedServiceId, k.PerformanceIndicatorId }).IsUnique();
+            e.HasOne(k => k.PerformanceIndicator).WithMany().HasForeignKey(k => k.PerformanceIndicatorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(k => k.Figures).WithOne().HasForeignKey(f => f.KeyStandardId);
+        });
+
+        builder.Entity<KeyStandardFigure>(e =>
+        {
+            e.HasIndex(f => new { f.KeyStandardId, f.CouncilId }).IsUnique();
+            e.HasOne(f => f.Council).WithMany().HasForeignKey(f => f.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<RiskRegister>(e =>
         {
             e.Property(r => r.Name).HasMaxLength(200);
@@ -236,6 +260,7 @@ public class DashboardDbContext(DbContextOptions options)
             e.Property(p => p.Ref).HasMaxLength(30);
             e.HasIndex(p => p.Ref).IsUnique();
             e.Property(p => p.Unit).HasMaxLength(30);
+            e.Ignore(p => p.IsRetired);
             e.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.SharedService).WithMany().HasForeignKey(p => p.SharedServiceId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PerformanceIndicatorId);

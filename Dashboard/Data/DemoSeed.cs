@@ -49,6 +49,7 @@ public static partial class DemoSeed
         SeedBenefits(db, services);
         SeedRisks(db, services, people, bands);
         SeedPerformanceIndicators(db, services, people, bdc, rbc);
+        SeedKeyStandards(db, services, bdc, rbc);
         SeedSavings(db, bdc, rbc, people);
         SeedMeetings(db);
         await db.SaveChangesAsync(cancellationToken);

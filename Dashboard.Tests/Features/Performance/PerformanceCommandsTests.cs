@@ -114,7 +114,7 @@ public class PerformanceCommandsTests : DashboardTestContext
 
         var result = await Commands.SaveTargetsAsync(pi, new FinancialYear(2010), [new(bdc, new DateOnly(2011, 4, 1), "40")], Ct);
 
-        Assert.Equal("That period is not in 2010/11.", result.FieldErrors[PiFigureEntry.FieldKey(bdc, new DateOnly(2011, 4, 1), "Period")]);
+        Assert.Equal("1 Apr 2011 does not start one of NI 191's periods in 2010/11.", result.FieldErrors[TargetEntry.FieldKey(bdc, new DateOnly(2011, 4, 1))]);
     }
 }
 

@@ -54,9 +54,9 @@ public class PerformancePageTests : DashboardTestContext
             "Missed target. Year-to-date actual 146.98 kg against a target of 142.99 kg; lower is better, so it is worse than target by 2.8%, beyond the 2% tolerance.",
             why.TextContent);
 
+        // The report prints no RBC actual: RBC's series is illustrative and does not pass off its 578 target as figures.
         var rbc = Row(page, "NI 191", "RBC");
-        Assert.Contains("578.00 kg", Text(rbc), StringComparison.Ordinal);
-        Assert.Equal("Met target", rbc.QuerySelector("[role='img']")!.GetAttribute("aria-label"));
+        Assert.DoesNotContain("578", Text(rbc), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,6 +155,28 @@ public class PiValueImportTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task A_retired_indicators_figures_import_back_unchanged_but_cannot_be_changed()
+    {
+        await using (var db = await Database.OpenAsync())
+        {
+            (await db.PerformanceIndicators.SingleAsync(p => p.Ref == "NI 191", Ct)).RetiredOn = new DateOnly(2010, 12, 1);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var before = await StateAsync();
+        var download = await Import.PreviewAsync(await DownloadAsync(csv: true), Ct);
+        var file = Csv($"{Headings}\nNI 191,BDC,2010-04-01,50.5,\nNI 191,RBC,2010-12-01,47,");
+        var preview = await Import.PreviewAsync(file, Ct);
+        var applied = await Import.ApplyAsync(file, preview.Preview, Ct);
+
+        Assert.Empty(download.Preview.Errors);
+        Assert.Equal([2, 3], preview.Preview.Errors.Where(e => e.Message.Contains("NI 191 was retired on 1 December 2010: reactivate it", StringComparison.Ordinal)).Select(e => e.Row));
+        Assert.False(applied.Applied);
+        Assert.Equal(before, await StateAsync());
+    }
+
+    [Fact]
     public async Task A_board_member_is_refused()
     {
         await SignInAsAsync("Priya Shah", Roles.BoardMember);

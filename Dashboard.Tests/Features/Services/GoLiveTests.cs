@@ -48,7 +48,12 @@ public class GoLiveTests : DashboardTestContext
         var service = await ServiceAsync(id);
         Assert.Equal((ServicePhase.Live, new DateOnly(2010, 12, 9)), (service.Phase, service.GoLiveDate));
         Assert.Equal(3, page.FindAll(".status-timeline tbody tr").Count);
-        Assert.Contains("Household waste (kg)", page.Find(".key-standards").TextContent, StringComparison.Ordinal);
+        // Appendix B's household waste row, as printed: BDC 142.99 / 146.98 / Worsening; RBC a target of 578 and nothing else.
+        var waste = page.Find(".key-standards tr[data-standard='entered']");
+        Assert.Contains("Household waste (kg)", waste.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Source: Progress report of 9 December 2010, Appendix B", waste.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Not printed", "142.99", "146.98", "Worsening", "Not printed", "578", "Not printed", "Not printed"],
+            waste.QuerySelectorAll("td[data-council]").Select(td => td.TextContent.Replace("–", "", StringComparison.Ordinal).Trim()));
         Assert.Equal(2, page.FindAll(".highlight-report").Count);
     }
 

@@ -347,6 +347,9 @@ namespace Dashboard.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("INTEGER");
 
@@ -999,6 +1002,88 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("HighlightReports");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PerformanceIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharedServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerformanceIndicatorId");
+
+                    b.HasIndex("SharedServiceId", "PerformanceIndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("KeyStandards");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandardFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Baseline")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyStandardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Trend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("YtdActual")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("YtdTarget")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("KeyStandardId", "CouncilId")
+                        .IsUnique();
+
+                    b.ToTable("KeyStandardFigures");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
                 {
                     b.Property<int>("Id")
@@ -1534,6 +1619,41 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("SharedService");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandard", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Performance.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany()
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dashboard.Domain.Services.SharedService", "SharedService")
+                        .WithMany()
+                        .HasForeignKey("SharedServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PerformanceIndicator");
+
+                    b.Navigation("SharedService");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandardFigure", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Services.KeyStandard", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("KeyStandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
                 {
                     b.HasOne("Dashboard.Domain.Organisation.Council", "HostCouncil")
@@ -1658,6 +1778,11 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Concerns");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandard", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>

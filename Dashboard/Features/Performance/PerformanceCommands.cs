@@ -14,7 +14,7 @@ namespace Dashboard.Features.Performance;
 public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> dbFactory, CurrentUser user, ReportingClock clock, IChangeNotifier changes)
 {
     private const string NotYours = "Only the indicator's owner or an administrator can enter its figures.";
-    private const string AdministratorsOnly = "Only an administrator can change an indicator's targets.";
+    public const string AdministratorsOnly = "Only an administrator can change an indicator's targets.";
 
     public const string CatalogueAdministratorsOnly = "Only an administrator can change the indicator catalogue.";
 
@@ -31,6 +31,11 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         if (!await user.CanEditAsync(pi.OwnerId) || await user.PersonIdAsync() is not { } personId)
         {
             return CommandResult.Refused(NotYours);
+        }
+
+        if (IndicatorLifecycle.ClosedForFigures(pi) is { } retired)
+        {
+            return CommandResult.Refused(retired);
         }
 
         var councils = await db.Councils.ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
@@ -65,10 +70,15 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
     }
 
     /// <summary>
-    /// Sets a financial year's targets per council. For monthly and quarterly indicators the annual target
-    /// follows from the period targets the way the year-to-date does (summed, averaged or the last), so the two never disagree.
+    /// Sets, corrects or clears (a blank) a financial year's targets per council: the year's target, and for a monthly or
+    /// quarterly indicator a target per period where the council uses them — the year's target then follows from those
+    /// the way the year to date adds up (summed, averaged or the last), so the two never disagree.
     /// </summary>
-    public async Task<CommandResult> SaveTargetsAsync(int indicatorId, FinancialYear year, IReadOnlyList<PiFigureInput> rows, CancellationToken cancellationToken = default)
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="year">The financial year the targets are for.</param>
+    /// <param name="rows">The targets typed that changed; a blank value removes a target.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public async Task<CommandResult> SaveTargetsAsync(int indicatorId, FinancialYear year, IReadOnlyList<TargetInput> rows, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pi = await db.PerformanceIndicators.Include(p => p.Targets).FirstOrDefaultAsync(p => p.Id == indicatorId, cancellationToken);
@@ -82,45 +92,92 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
             return CommandResult.Refused(AdministratorsOnly);
         }
 
+        if (IndicatorLifecycle.ClosedForFigures(pi) is { } retired)
+        {
+            return CommandResult.Refused(retired);
+        }
+
         if (pi.IsDataOnly)
         {
             return CommandResult.Refused($"{pi.Ref} is data only: it has no targets.");
         }
 
         var councils = await db.Councils.ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
-        var (figures, errors) = PiFigureEntry.Check(pi, councils, rows, today: year.End);
-        var checkedErrors = new Dictionary<string, string>(errors);
-        foreach (var row in rows.Where(r => !year.Contains(r.Period)))
+        var firstFigure = await db.PiValues.Where(v => v.PerformanceIndicatorId == indicatorId).MinAsync(v => (DateOnly?)v.PeriodStart, cancellationToken);
+        var (targets, errors) = TargetEntry.Check(pi, year, councils, rows, TargetEntry.Years(clock.Today, firstFigure));
+        if (errors.Count > 0)
         {
-            checkedErrors[PiFigureEntry.FieldKey(row.CouncilId, row.Period, "Period")] = $"That period is not in {year.Label}.";
+            return CommandResult.Invalid(errors);
         }
 
-        if (checkedErrors.Count > 0)
+        TargetEntry.ApplyTo(pi, year, targets);
+        if (!db.ChangeTracker.HasChanges())
         {
-            return CommandResult.Invalid(checkedErrors);
-        }
-
-        foreach (var figure in figures)
-        {
-            DateOnly? period = pi.Frequency == CollectionFrequency.Annual ? null : figure.Period;
-            Upsert(pi, figure.CouncilId, year, period, figure.Value);
-        }
-
-        if (pi.Frequency != CollectionFrequency.Annual)
-        {
-            foreach (var councilId in figures.Select(f => f.CouncilId).Distinct())
-            {
-                var periodTargets = pi.Targets.Where(t => t.CouncilId == councilId && t.FinancialYear == year.StartYear && t.PeriodStart is not null)
-                    .Select(t => (t.PeriodStart!.Value, t.Target));
-                if (YearToDate.Of(pi.Aggregation, periodTargets) is { } annual)
-                {
-                    Upsert(pi, councilId, year, null, annual);
-                }
-            }
+            return CommandResult.Saved;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref}: {year.Label} targets changed"));
+        return CommandResult.Saved;
+    }
+
+    /// <summary>
+    /// Retires an indicator: its figures, targets and page stay, but no figures are owed and it leaves the board's
+    /// summary figures, the board dashboard and the quarterly rollups. Administrators only.
+    /// </summary>
+    public Task<CommandResult> RetireAsync(int indicatorId, CancellationToken cancellationToken = default) =>
+        ChangeIndicatorAsync(indicatorId, pi => IndicatorLifecycle.Retire(pi, clock.Today), pi => $"{pi.Ref} retired", cancellationToken);
+
+    /// <summary>Brings a retired indicator back into reporting. Administrators only.</summary>
+    public Task<CommandResult> ReactivateAsync(int indicatorId, CancellationToken cancellationToken = default) =>
+        ChangeIndicatorAsync(indicatorId, IndicatorLifecycle.Reactivate, pi => $"{pi.Ref} reactivated", cancellationToken);
+
+    /// <summary>Hands an indicator to another active person, who then owes its figures. Administrators only.</summary>
+    public async Task<CommandResult> ChangeOwnerAsync(int indicatorId, int? ownerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var owner = ownerId is { } id ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
+        return await ChangeIndicatorAsync(indicatorId, pi =>
+        {
+            if (IndicatorLifecycle.CheckOwner(owner, ownerId is not null) is { } problem)
+            {
+                return problem;
+            }
+
+            pi.OwnerId = owner!.Id;
+            return null;
+        }, pi => $"{pi.Ref} is now reported by {owner!.Name}", cancellationToken, field: nameof(PerformanceIndicator.OwnerId));
+    }
+
+    /// <summary>
+    /// The one shape of an administrator's change to a catalogue entry: load, "does not exist", administrators only,
+    /// the domain rule (its message filed under <paramref name="field"/>, or a refusal), save, announce.
+    /// </summary>
+    private async Task<CommandResult> ChangeIndicatorAsync(int indicatorId, Func<PerformanceIndicator, string?> change, Func<PerformanceIndicator, string> announcement, CancellationToken cancellationToken, string? field = null)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pi = await db.PerformanceIndicators.FirstOrDefaultAsync(p => p.Id == indicatorId, cancellationToken);
+        if (pi is null)
+        {
+            return CommandResult.Refused("That indicator does not exist.");
+        }
+
+        if (!await user.IsAdministratorAsync())
+        {
+            return CommandResult.Refused(CatalogueAdministratorsOnly);
+        }
+
+        if (change(pi) is { } problem)
+        {
+            return field is null ? CommandResult.Refused(problem) : CommandResult.Invalid(new Dictionary<string, string> { [field] = problem });
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, announcement(pi)));
+        }
+
         return CommandResult.Saved;
     }
 
@@ -182,9 +239,10 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var refs = await db.PerformanceIndicators.Select(p => p.Ref).ToListAsync(cancellationToken);
         var errors = new Dictionary<string, string>(input.Validate(refs));
-        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId, cancellationToken))
+        if (input.OwnerId is { } ownerId
+            && IndicatorLifecycle.CheckOwner(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == ownerId, cancellationToken), chosen: true) is { } ownerProblem)
         {
-            errors[nameof(NewIndicatorInput.OwnerId)] = "That person is not in the dashboard: choose another.";
+            errors[nameof(NewIndicatorInput.OwnerId)] = ownerProblem;
         }
 
         if (input.SharedServiceId is { } serviceId && !await db.SharedServices.AnyAsync(s => s.Id == serviceId, cancellationToken))
@@ -217,19 +275,6 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
 
         changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} added to the catalogue"));
         return (CommandResult.Saved, pi.Id);
-    }
-
-    private static void Upsert(PerformanceIndicator pi, int councilId, FinancialYear year, DateOnly? period, decimal value)
-    {
-        var target = pi.Targets.FirstOrDefault(t => t.CouncilId == councilId && t.FinancialYear == year.StartYear && t.PeriodStart == period);
-        if (target is null)
-        {
-            pi.Targets.Add(new PiTarget { CouncilId = councilId, FinancialYear = year.StartYear, PeriodStart = period, Target = value });
-        }
-        else
-        {
-            target.Target = value;
-        }
     }
 
     private static string Figures(int count) => count == 1 ? "1 figure" : $"{count} figures";

@@ -16,11 +16,11 @@ public sealed record IndicatorStanding(PerformanceIndicator Indicator, IReadOnly
 /// <summary>The board's summary figures for one set of councils ("BDC", "RBC" or "Combined").</summary>
 public sealed record SummaryColumn(string Label, PerformanceSummary Summary);
 
-/// <summary>Everything the performance page shows as at one month.</summary>
+/// <summary>Everything the performance page shows as at one month; the summaries count only indicators still reported.</summary>
 public sealed record PerformanceOverview(DateOnly AsAtMonth, IReadOnlyList<IndicatorStanding> Indicators, IReadOnlyList<SummaryColumn> Summaries)
 {
     public IEnumerable<(IndicatorStanding Indicator, CouncilStanding Council)> Missed =>
-        Indicators.SelectMany(i => i.Councils.Where(c => c.Standing.Light == TrafficLight.Missed).Select(c => (i, c)));
+        Indicators.Where(i => !i.Indicator.IsRetired).SelectMany(i => i.Councils.Where(c => c.Standing.Light == TrafficLight.Missed).Select(c => (i, c)));
 }
 
 public static class PerformanceQueries
@@ -69,12 +69,14 @@ public static class PerformanceQueries
     {
         var year = FinancialYear.Of(asAtMonth);
         var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
-        var indicators = await db.PerformanceIndicators.AsNoTracking().ToListAsync(cancellationToken);
+        // Retired indicators keep their figures but no longer count: the summary is over those still reported.
+        var indicators = await db.PerformanceIndicators.AsNoTracking().Where(p => p.RetiredOn == null).ToListAsync(cancellationToken);
         var values = await ValuesAsync(db.PiValues.Where(v => v.PeriodStart >= year.Start && v.PeriodStart <= asAtMonth), cancellationToken);
 
         // The rules read earlier values only by these periods, and a council's latest only from the year when it
         // has one there, so any other earlier value read alongside is never looked at.
         var frequencyOf = indicators.ToDictionary(pi => pi.Id, pi => pi.Frequency);
+        values.RemoveAll(v => !frequencyOf.ContainsKey(v.PerformanceIndicatorId));
         var compared = values
             .GroupBy(v => (v.PerformanceIndicatorId, v.CouncilId))
             .Select(g => (Frequency: frequencyOf[g.Key.PerformanceIndicatorId], Latest: g.Max(v => v.PeriodStart)))
@@ -147,7 +149,7 @@ public sealed record PerformanceData(IReadOnlyList<Council> Councils, IReadOnlyL
             }).ToList()))
             .ToList();
 
-        var all = standings.SelectMany(i => i.Councils).ToList();
+        var all = standings.Where(i => !i.Indicator.IsRetired).SelectMany(i => i.Councils).ToList();
         var summaries = Councils
             .Select(c => new SummaryColumn(c.Code, PerformanceSummary.Of(all.Where(s => s.Council.Id == c.Id).Select(s => s.Standing).ToList())))
             .Append(new SummaryColumn("Combined", PerformanceSummary.Of(all.Select(s => s.Standing).ToList())))

@@ -156,9 +156,21 @@ public sealed class PiValueImport(IDbContextFactory<DashboardDbContext> dbFactor
                 }
             }
 
-            return row.HasErrors || figures.Count != 1
-                ? null
-                : new ImportedPiValue(pi.Id, pi.Ref, council.Id, council.Code, period.Value, figures[0].Value, row.HasColumn(Note), figures[0].Note);
+            if (row.HasErrors || figures.Count != 1)
+            {
+                return null;
+            }
+
+            var imported = new ImportedPiValue(pi.Id, pi.Ref, council.Id, council.Code, period.Value, figures[0].Value, row.HasColumn(Note), figures[0].Note);
+
+            // A retired indicator's figures stay as they are; a downloaded file that repeats them still imports.
+            if (IndicatorLifecycle.ClosedForFigures(pi) is { } retired && Differences(imported) is not [])
+            {
+                row.Error(Value, retired);
+                return null;
+            }
+
+            return imported;
         }
 
         private string Codes() => string.Join(" or ", councils.Select(c => c.Code).Order());

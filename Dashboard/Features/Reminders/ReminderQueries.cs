@@ -51,8 +51,9 @@ public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFact
                 .ToListAsync(cancellationToken))
             .GroupBy(u => u.SharedServiceId)
             .ToDictionary(g => g.Key, g => g.MaxBy(u => u.Period)!.Rag);
+        // A retired indicator owes no figures.
         var indicators = await db.PerformanceIndicators
-            .Where(p => ownerId == null || p.OwnerId == ownerId)
+            .Where(p => p.RetiredOn == null && (ownerId == null || p.OwnerId == ownerId))
             .Select(p => new IndicatorToReport(p.Id, p.Ref, p.Description, p.Frequency, p.OwnerId))
             .ToListAsync(cancellationToken);
         var councils = (await db.Councils.OrderBy(c => c.Code).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken))

@@ -32,7 +32,7 @@ public static class QuarterIndicatorTotals
         // table, or PostgreSQL hashes all the history to find it.
         var totals = await (
             from g in yearToDate
-            join pi in db.PerformanceIndicators on g.PerformanceIndicatorId equals pi.Id
+            join pi in db.PerformanceIndicators.Where(p => p.RetiredOn == null) on g.PerformanceIndicatorId equals pi.Id
             join current in yearsValues on new { Pi = g.PerformanceIndicatorId, Council = g.CouncilId, Period = g.Current }
                 equals new { Pi = current.PerformanceIndicatorId, Council = current.CouncilId, Period = current.PeriodStart }
             join previous in db.PiValues on new
@@ -88,7 +88,8 @@ public static class QuarterIndicatorTotals
             standings[(t.PerformanceIndicatorId, t.CouncilId)] = PiStanding.FromTotals(t.Rules, lastMonth, figures, t.AnnualTarget, t.Current, t.CurrentValue, judgedOn, rules);
         }
 
-        var indicatorIds = await db.PerformanceIndicators.Select(p => p.Id).ToListAsync(cancellationToken);
+        // A retired indicator is no longer reported, so it leaves the rollup (a snapshot already taken keeps it).
+        var indicatorIds = await db.PerformanceIndicators.Where(p => p.RetiredOn == null).Select(p => p.Id).ToListAsync(cancellationToken);
         return [.. indicatorIds.SelectMany(id => councils.Select(council => new IndicatorAtQuarterEnd(
             council.Value, standings.GetValueOrDefault((id, council.Key)) ?? PiStanding.WithoutFigures(lastMonth))))];
     }

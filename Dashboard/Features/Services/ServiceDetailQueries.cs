@@ -16,7 +16,8 @@ public sealed record ServiceDetail(
     IReadOnlyList<BenefitEntry> Benefits,
     IReadOnlyList<PerformanceIndicator> Indicators,
     IReadOnlyList<Council> Councils,
-    IReadOnlyList<RiskRow> Risks)
+    IReadOnlyList<RiskRow> Risks,
+    IReadOnlyList<KeyStandard> KeyStandards)
 {
     /// <summary>The latest card for a month before the one in progress: whether a change needs a reason is judged against it.</summary>
     public StatusUpdate? CardBefore(DateOnly month) => Cards.Where(c => c.Period < month).MaxBy(c => c.Period);
@@ -56,6 +57,7 @@ public static class ServiceDetailQueries
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var standards = await KeyStandardsAsync(db, serviceId, cancellationToken);
 
         var registers = await db.RiskRegisters.AsNoTracking().Where(r => r.SharedServiceId == serviceId).Select(r => r.Id).ToListAsync(cancellationToken);
         var risks = new List<RiskRow>();
@@ -64,6 +66,18 @@ public static class ServiceDetailQueries
             risks.AddRange((await RiskQueries.CurrentRisksAsync(db, register, cancellationToken: cancellationToken)).Where(r => r.Status == RiskStatus.Open));
         }
 
-        return new ServiceDetail(service, cards, reports, benefits, indicators, councils, risks);
+        return new ServiceDetail(service, cards, reports, benefits, indicators, councils, risks, standards);
     }
+
+    /// <summary>The service's key performance standards in order, each linked row with its indicator's figures.</summary>
+    public static Task<List<KeyStandard>> KeyStandardsAsync(DashboardDbContext db, int serviceId, CancellationToken cancellationToken = default) =>
+        db.KeyStandards.AsNoTracking()
+            .Where(k => k.SharedServiceId == serviceId)
+            .Include(k => k.Figures)
+            .Include(k => k.PerformanceIndicator).ThenInclude(p => p!.Values)
+            .Include(k => k.PerformanceIndicator).ThenInclude(p => p!.Targets)
+            .Include(k => k.PerformanceIndicator).ThenInclude(p => p!.Baselines)
+            .OrderBy(k => k.Order).ThenBy(k => k.Id)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
 }

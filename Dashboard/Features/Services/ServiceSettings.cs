@@ -2,11 +2,12 @@ namespace Dashboard.Features.Services;
 
 public static class ServiceSettings
 {
-    /// <summary>The commands behind status cards, highlight reports and go-live.</summary>
+    /// <summary>The commands behind status cards, highlight reports, go-live and benefits realisation.</summary>
     public static WebApplicationBuilder AddSharedServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StatusCardCommands>();
         builder.Services.AddScoped<ProjectCommands>();
+        builder.Services.AddScoped<BenefitsCommands>();
         return builder;
     }
 }

@@ -366,6 +366,9 @@ namespace Dashboard.Data.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("integer");
 
@@ -1050,6 +1053,92 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.ToTable("HighlightReports");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PerformanceIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ref")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("SharedServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerformanceIndicatorId");
+
+                    b.HasIndex("SharedServiceId", "PerformanceIndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("KeyStandards");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandardFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Baseline")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeyStandardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Trend")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("YtdActual")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("YtdTarget")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("KeyStandardId", "CouncilId")
+                        .IsUnique();
+
+                    b.ToTable("KeyStandardFigures");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
                 {
                     b.Property<int>("Id")
@@ -1595,6 +1684,41 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Navigation("SharedService");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandard", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Performance.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany()
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dashboard.Domain.Services.SharedService", "SharedService")
+                        .WithMany()
+                        .HasForeignKey("SharedServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PerformanceIndicator");
+
+                    b.Navigation("SharedService");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandardFigure", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Services.KeyStandard", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("KeyStandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
                 {
                     b.HasOne("Dashboard.Domain.Organisation.Council", "HostCouncil")
@@ -1719,6 +1843,11 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Concerns");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Services.KeyStandard", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
