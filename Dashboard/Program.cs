@@ -2,6 +2,8 @@ using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Email;
+using Dashboard.Features.Admin.RiskRegisters;
+using Dashboard.Features.Admin.ServicesAndProjects;
 using Dashboard.Features.Reminders;
 using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
@@ -37,6 +39,8 @@ try
     builder.AddQuarterlyRollups();
     builder.AddPerformance();
     builder.AddSharedServices();
+    builder.AddServiceSetup();
+    builder.AddRegisterSetup();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

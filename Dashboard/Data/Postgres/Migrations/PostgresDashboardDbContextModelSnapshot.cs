@@ -744,6 +744,15 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -758,7 +767,13 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1004,11 +1019,17 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Arrangement")
                         .HasColumnType("integer");
 
                     b.Property<string>("Description")
                         .HasColumnType("text");
+
+                    b.Property<int?>("DirectorId")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("GoLiveDate")
                         .HasColumnType("date");
@@ -1021,6 +1042,9 @@ namespace Dashboard.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
@@ -1030,7 +1054,17 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ProjectStartDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectorId");
 
                     b.HasIndex("HostCouncilId");
 
@@ -1462,6 +1496,11 @@ namespace Dashboard.Data.Postgres.Migrations
 
             modelBuilder.Entity("Dashboard.Domain.Risks.RiskRegister", b =>
                 {
+                    b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dashboard.Domain.Organisation.Person", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1472,6 +1511,8 @@ namespace Dashboard.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SharedServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Council");
 
                     b.Navigation("Owner");
 
@@ -1537,6 +1578,11 @@ namespace Dashboard.Data.Postgres.Migrations
 
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
                 {
+                    b.HasOne("Dashboard.Domain.Organisation.Person", "Director")
+                        .WithMany()
+                        .HasForeignKey("DirectorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dashboard.Domain.Organisation.Council", "HostCouncil")
                         .WithMany()
                         .HasForeignKey("HostCouncilId")
@@ -1547,6 +1593,8 @@ namespace Dashboard.Data.Postgres.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Director");
 
                     b.Navigation("HostCouncil");
 
