@@ -74,13 +74,13 @@ public static class ReportOrder
     /// Moves one service a place up or down among the services of its own section (archived ones are not passed in).
     /// The section is renumbered 1…n, so services that had never been ordered (all equal) move as they appear.
     /// </summary>
-    /// <returns>The new orders, or why it cannot move.</returns>
+    /// <returns>The new orders, or why it cannot move ("already first in …", to follow the service's name and "is").</returns>
     public static (ServiceMove? Move, string? Problem) Move(IEnumerable<ServicePlace> services, int id, MoveDirection direction)
     {
         var all = services.ToList();
         if (all.FirstOrDefault(s => s.Id == id) is not { } moving)
         {
-            return (null, "That service is not in the list: it may have been archived meanwhile.");
+            return (null, "not in the list: it may have been archived meanwhile");
         }
 
         var section = all.Where(s => s.Section == moving.Section).InReportOrder().ToList();
@@ -88,12 +88,12 @@ public static class ReportOrder
         var to = direction == MoveDirection.Up ? from - 1 : from + 1;
         if (to < 0)
         {
-            return (null, $"It is already first in {TitleOf(moving.Section)}.");
+            return (null, $"already first in {TitleOf(moving.Section)}");
         }
 
         if (to >= section.Count)
         {
-            return (null, $"It is already last in {TitleOf(moving.Section)}.");
+            return (null, $"already last in {TitleOf(moving.Section)}");
         }
 
         (section[from], section[to]) = (section[to], section[from]);

@@ -74,7 +74,7 @@ public sealed record ServiceInput
         }
         else if (choices.OtherNames.FirstOrDefault(n => string.Equals(n.Trim(), name, StringComparison.OrdinalIgnoreCase)) is { } taken)
         {
-            errors[nameof(Name)] = $"There is already a service or project called {taken}: choose another name.";
+            errors[nameof(Name)] = $"There is already a service or project called {taken.Trim()}: choose another name.";
         }
 
         if (Phase is not { } phase || !Enum.IsDefined(phase))

@@ -34,6 +34,12 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/admin/reminders");
         data.Add("Administrator", "/services/16/highlight-reports/new");
         data.Add("Administrator", "/performance/new");
+        data.Add("Administrator", "/admin/services");
+        data.Add("Administrator", "/admin/services/new");
+        data.Add("Administrator", "/admin/services/3");
+        data.Add("Administrator", "/admin/registers");
+        data.Add("Administrator", "/admin/registers/new");
+        data.Add("Administrator", "/admin/registers/1");
         return data;
     }
 

@@ -129,7 +129,7 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
         var choices = await ChoicesAsync(db, registerId, cancellationToken);
         if (RegisterInput.Clash(register.Kind, register.SharedServiceId, register.CouncilId, choices.Others) is { } clash)
         {
-            return CommandResult.Refused($"{register.Name} cannot be restored: {RegisterInput.Describe(register.Kind, clash, choices)}");
+            return CommandResult.Refused($"{register.Name} cannot be restored. {RegisterInput.Describe(register.Kind, clash, choices)}");
         }
 
         register.ArchivedAt = null;

@@ -110,7 +110,7 @@ public sealed class ServiceSetupCommands(IDbContextFactory<DashboardDbContext> d
         var (move, problem) = ReportOrder.Move(inUse.Select(s => new ServicePlace(s.Id, s.Phase, s.Arrangement, s.Order)), serviceId, direction);
         if (move is null)
         {
-            return (CommandResult.Refused($"{service.Name} cannot move {(direction == MoveDirection.Up ? "up" : "down")}: {problem}"), null);
+            return (CommandResult.Refused($"{service.Name} is {problem}."), null);
         }
 
         foreach (var other in inUse.Where(s => move.NewOrders.ContainsKey(s.Id)))
