@@ -47,12 +47,12 @@ public sealed class RiskRegister : IVersioned
     public int RiskAppetite { get; set; }
 
     /// <summary>
-    /// When an administrator archived it: it leaves the register picker and the board's widgets, its risks and
-    /// issues stay readable. Null while in use.
+    /// The reporting date on which an administrator archived it: from then it is out of the register picker and the
+    /// board's widgets, while its risks and issues stay readable. Null while in use.
     /// </summary>
-    public DateTimeOffset? ArchivedAt { get; set; }
+    public DateOnly? ArchivedOn { get; set; }
 
-    public bool IsArchived => ArchivedAt is not null;
+    public bool IsArchived => ArchivedOn is not null;
 
     public Guid Version { get; set; }
 

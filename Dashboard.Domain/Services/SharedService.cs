@@ -61,12 +61,13 @@ public sealed class SharedService : IVersioned
     public int Order { get; set; }
 
     /// <summary>
-    /// When an administrator archived it: it leaves the board's tables, reminders and card editing, while its
-    /// cards, highlight reports, risks and indicators stay readable. Null while in use.
+    /// The reporting date on which an administrator archived it: from then it is out of the board's tables (and packs
+    /// of later meetings), reminders and card editing, while its cards, highlight reports, risks and indicators stay
+    /// readable. Null while in use.
     /// </summary>
-    public DateTimeOffset? ArchivedAt { get; set; }
+    public DateOnly? ArchivedOn { get; set; }
 
-    public bool IsArchived => ArchivedAt is not null;
+    public bool IsArchived => ArchivedOn is not null;
 
     public Guid Version { get; set; }
 

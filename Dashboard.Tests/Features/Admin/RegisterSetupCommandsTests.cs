@@ -87,7 +87,7 @@ public class RegisterSetupCommandsTests : DashboardTestContext
         Assert.Equal(RegisterSetupCommands.OnlyAdministrators, (await Commands.ArchiveAsync(programme.Id, Ct)).Error);
 
         Assert.Equal(before, await CountsAsync());
-        Assert.Null((await RegisterAsync("Shared Services Programme")).ArchivedAt);
+        Assert.Null((await RegisterAsync("Shared Services Programme")).ArchivedOn);
     }
 
     [Fact]

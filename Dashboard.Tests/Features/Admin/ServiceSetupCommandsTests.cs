@@ -98,7 +98,7 @@ public class ServiceSetupCommandsTests : DashboardTestContext
 
         Assert.Equal(before, await CountsAsync());
         var after = await ServiceAsync("ICT");
-        Assert.Equal((ict.Order, ict.ArchivedAt, ict.Version), (after.Order, after.ArchivedAt, after.Version));
+        Assert.Equal((ict.Order, ict.ArchivedOn, ict.Version), (after.Order, after.ArchivedOn, after.Version));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public class ServiceSetupCommandsTests : DashboardTestContext
 
         Assert.DoesNotContain("Payroll", await BoardTableAsync(ServicePhase.Live));
         Assert.False(await OwesCardAsync());
-        Assert.Equal(new DateTimeOffset(2010, 12, 9, 10, 0, 0, TimeSpan.Zero), (await ServiceAsync("Payroll")).ArchivedAt);
+        Assert.Equal(new DateOnly(2010, 12, 9), (await ServiceAsync("Payroll")).ArchivedOn);
         var (card, _) = await Services.GetRequiredService<StatusCardCommands>().SaveAsync(payroll.Id, null, new StatusCardInput(Rag.Green, "Trying anyway", null), Ct);
         Assert.Equal("Payroll is archived: an administrator must restore it before its status card can be updated.", card.Error);
         await using (var db = await Database.OpenAsync())
@@ -200,7 +200,7 @@ public class ServiceSetupCommandsTests : DashboardTestContext
 
         Assert.True((await Commands.RestoreAsync(payroll.Id, Ct)).Succeeded);
 
-        Assert.Null((await ServiceAsync("Payroll")).ArchivedAt);
+        Assert.Null((await ServiceAsync("Payroll")).ArchivedOn);
         Assert.Equal("Payroll", (await BoardTableAsync(ServicePhase.Live))[6]);
         Assert.True(await OwesCardAsync());
     }

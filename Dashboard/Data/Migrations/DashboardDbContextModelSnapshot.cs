@@ -707,8 +707,8 @@ namespace Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ArchivedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("CouncilId")
                         .HasColumnType("INTEGER");
@@ -968,8 +968,8 @@ namespace Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ArchivedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Arrangement")
                         .HasColumnType("INTEGER");

@@ -18,7 +18,7 @@ public static class BoardPackBuilder
 
         // A service archived after the meeting was still in the report's tables on the day.
         var services = await db.SharedServices.AsNoTracking()
-            .Where(s => s.ArchivedAt == null || s.ArchivedAt >= endOfMeetingDay)
+            .Where(s => s.ArchivedOn == null || s.ArchivedOn > meeting.Date)
             .InReportOrder()
             .Select(s => new
             {
@@ -69,8 +69,8 @@ public static class BoardPackBuilder
             .ToList();
 
         var register = await db.RiskRegisters.AsNoTracking()
-            .Where(r => r.Kind == RiskRegisterKind.Programme && (r.ArchivedAt == null || r.ArchivedAt >= endOfMeetingDay))
-            .OrderBy(r => r.ArchivedAt != null).ThenBy(r => r.Id)
+            .Where(r => r.Kind == RiskRegisterKind.Programme && (r.ArchivedOn == null || r.ArchivedOn > meeting.Date))
+            .OrderBy(r => r.ArchivedOn != null).ThenBy(r => r.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var risks = register is null
             ? []

@@ -27,7 +27,7 @@ public static class IssueQueries
     public static async Task<IReadOnlyList<IssueRow>> IssuesAsync(DashboardDbContext db, int? registerId = null, int? raisedFromRiskId = null, CancellationToken cancellationToken = default)
     {
         var issues = await db.RiskIssues.AsNoTracking()
-            .Where(i => registerId == null ? raisedFromRiskId != null || i.RiskRegister!.ArchivedAt == null : i.RiskRegisterId == registerId)
+            .Where(i => registerId == null ? raisedFromRiskId != null || i.RiskRegister!.ArchivedOn == null : i.RiskRegisterId == registerId)
             .Where(i => raisedFromRiskId == null || i.RaisedFromRiskId == raisedFromRiskId)
             .Select(i => new IssueRow(i.Id, i.RiskRegisterId, i.RiskRegister!.Name, i.Ref, i.Description, i.Owner!.Name, i.Priority, i.RaisedOn, i.Status, i.Action, i.Resolution,
                 i.RaisedFromRiskId, i.RaisedFromRisk == null ? null : i.RaisedFromRisk.Ref))

@@ -41,7 +41,7 @@ public static class RiskQueries
     public static async Task<IReadOnlyList<RiskRow>> CurrentRisksAsync(DashboardDbContext db, int? registerId = null, DateTimeOffset? comparisonPoint = null, CancellationToken cancellationToken = default)
     {
         var risks = await db.Risks.AsNoTracking()
-            .Where(r => registerId == null ? r.RiskRegister!.ArchivedAt == null : r.RiskRegisterId == registerId)
+            .Where(r => registerId == null ? r.RiskRegister!.ArchivedOn == null : r.RiskRegisterId == registerId)
             .Include(r => r.Assessments)
             .Include(r => r.Owner)
             .Include(r => r.Council)
@@ -99,13 +99,13 @@ public static class RiskQueries
 
     /// <summary>The programme's register in use (not archived), if one has been set up.</summary>
     public static Task<RiskRegister?> ProgrammeRegisterAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
-        db.RiskRegisters.AsNoTracking().Where(r => r.Kind == RiskRegisterKind.Programme && r.ArchivedAt == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        db.RiskRegisters.AsNoTracking().Where(r => r.Kind == RiskRegisterKind.Programme && r.ArchivedOn == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The registers in use, as the register picker lists them: the programme's, the services' (in the report's order), then the councils'.</summary>
     public static async Task<List<RiskRegister>> RegistersAsync(DashboardDbContext db, CancellationToken cancellationToken = default)
     {
         var registers = await db.RiskRegisters.AsNoTracking().Include(r => r.Owner).Include(r => r.SharedService).Include(r => r.Council)
-            .Where(r => r.ArchivedAt == null)
+            .Where(r => r.ArchivedOn == null)
             .ToListAsync(cancellationToken);
         var serviceOrder = registers.Where(r => r.SharedService is not null).Select(r => r.SharedService!)
             .Select(s => new ServicePlace(s.Id, s.Phase, s.Arrangement, s.Order)).InReportOrder()

@@ -43,7 +43,7 @@ public static class ServiceStatusQueries
         // The latest card's id per service is one seek down the (service, period) index; asking for the latest
         // card's columns instead makes EF number every card of every service in a window, many times slower.
         var services = await db.SharedServices.AsNoTracking()
-            .Where(s => s.ArchivedAt == null)
+            .Where(s => s.ArchivedOn == null)
             .InReportOrder()
             .Select(s => new
             {

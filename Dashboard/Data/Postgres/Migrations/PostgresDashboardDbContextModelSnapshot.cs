@@ -744,8 +744,8 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTimeOffset?>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("date");
 
                     b.Property<int?>("CouncilId")
                         .HasColumnType("integer");
@@ -1019,8 +1019,8 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTimeOffset?>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Arrangement")
                         .HasColumnType("integer");

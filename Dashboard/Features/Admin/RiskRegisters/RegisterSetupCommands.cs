@@ -100,7 +100,7 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
             return CommandResult.Refused($"{register.Name} is already archived.");
         }
 
-        register.ArchivedAt = clock.UtcNow;
+        register.ArchivedOn = clock.Today;
         await db.SaveChangesAsync(cancellationToken);
         changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} archived on {clock.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}"));
         return CommandResult.Saved;
@@ -132,7 +132,7 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
             return CommandResult.Refused($"{register.Name} cannot be restored. {RegisterInput.Describe(register.Kind, clash, choices)}");
         }
 
-        register.ArchivedAt = null;
+        register.ArchivedOn = null;
         await db.SaveChangesAsync(cancellationToken);
         changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} restored"));
         return CommandResult.Saved;
@@ -140,10 +140,10 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
 
     private static async Task<RegisterChoices> ChoicesAsync(DashboardDbContext db, int? editing, CancellationToken cancellationToken) => new(
         await db.RiskRegisters.Where(r => r.Id != editing)
-            .Select(r => new ExistingRegister(r.Id, r.Name, r.Kind, r.SharedServiceId, r.CouncilId, r.ArchivedAt != null))
+            .Select(r => new ExistingRegister(r.Id, r.Name, r.Kind, r.SharedServiceId, r.CouncilId, r.ArchivedOn != null))
             .ToListAsync(cancellationToken),
         await OwnerChoices.ActivePeopleAsync(db, cancellationToken),
-        await db.SharedServices.Where(s => s.ArchivedAt == null).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken),
+        await db.SharedServices.Where(s => s.ArchivedOn == null).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken),
         await db.Councils.ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken));
 
     /// <returns>Null once saved; otherwise why not (another save got in first).</returns>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Features.Admin.RiskRegisters;
 
 /// <summary>A register as the set-up list shows it.</summary>
-public sealed record RegisterSetupRow(int Id, string Name, RiskRegisterKind Kind, string? Service, string? Council, string Owner, int RiskAppetite, int OpenRisks, DateTimeOffset? ArchivedAt)
+public sealed record RegisterSetupRow(int Id, string Name, RiskRegisterKind Kind, string? Service, string? Council, string Owner, int RiskAppetite, int OpenRisks, DateOnly? ArchivedOn)
 {
     /// <summary>"The programme", "ICT (service)", "Bromsgrove District Council (corporate)".</summary>
     public string Whose => RegisterSetupQueries.Whose(Kind, Service, Council);
@@ -32,10 +32,10 @@ public static class RegisterSetupQueries
         var inUse = (await RiskQueries.RegistersAsync(db, cancellationToken)).Select(r => r.Id).Select((id, i) => (id, i)).ToDictionary(r => r.id, r => r.i);
         var rows = await db.RiskRegisters.AsNoTracking()
             .Select(r => new RegisterSetupRow(r.Id, r.Name, r.Kind, r.SharedService!.Name, r.Council!.Name, r.Owner!.Name, r.RiskAppetite,
-                r.Risks.Count(k => k.Status == RiskStatus.Open), r.ArchivedAt))
+                r.Risks.Count(k => k.Status == RiskStatus.Open), r.ArchivedOn))
             .ToListAsync(cancellationToken);
-        return [.. rows.Where(r => r.ArchivedAt is null).OrderBy(r => inUse.GetValueOrDefault(r.Id, int.MaxValue)),
-                .. rows.Where(r => r.ArchivedAt is not null).OrderByDescending(r => r.ArchivedAt)];
+        return [.. rows.Where(r => r.ArchivedOn is null).OrderBy(r => inUse.GetValueOrDefault(r.Id, int.MaxValue)),
+                .. rows.Where(r => r.ArchivedOn is not null).OrderByDescending(r => r.ArchivedOn)];
     }
 
     public static Task<RiskRegister?> RegisterAsync(DashboardDbContext db, int id, CancellationToken cancellationToken = default) =>
@@ -50,6 +50,6 @@ public static class RegisterSetupQueries
 
     /// <summary>The services and projects in use, in the report's order, for the "whose register" picker.</summary>
     public static async Task<IReadOnlyList<(int Id, string Name)>> OpenServicesAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
-        [.. (await db.SharedServices.AsNoTracking().Where(s => s.ArchivedAt == null).InReportOrder().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
+        [.. (await db.SharedServices.AsNoTracking().Where(s => s.ArchivedOn == null).InReportOrder().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.Name))];
 }

@@ -93,7 +93,7 @@ public sealed class ServiceSetupCommands(IDbContextFactory<DashboardDbContext> d
     public async Task<(CommandResult Result, string? Moved)> MoveAsync(int serviceId, MoveDirection direction, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var inUse = await db.SharedServices.Where(s => s.ArchivedAt == null).ToListAsync(cancellationToken);
+        var inUse = await db.SharedServices.Where(s => s.ArchivedOn == null).ToListAsync(cancellationToken);
         var service = inUse.FirstOrDefault(s => s.Id == serviceId);
         if (service is null)
         {
@@ -151,7 +151,7 @@ public sealed class ServiceSetupCommands(IDbContextFactory<DashboardDbContext> d
             return CommandResult.Refused(archive ? $"{service.Name} is already archived." : $"{service.Name} is not archived.");
         }
 
-        service.ArchivedAt = archive ? clock.UtcNow : null;
+        service.ArchivedOn = archive ? clock.Today : null;
         if (!archive)
         {
             service.Order = ReportOrder.NextOrder(await db.SharedServices.Select(s => s.Order).ToListAsync(cancellationToken));

@@ -15,7 +15,7 @@ public sealed record ServiceSetupRow(
     string? Provider,
     string Owner,
     string? Director,
-    DateTimeOffset? ArchivedAt)
+    DateOnly? ArchivedOn)
 {
     public ReportSection Section => ReportOrder.SectionOf(Phase, Arrangement);
 
@@ -40,9 +40,9 @@ public static class ServiceSetupQueries
     {
         var rows = await db.SharedServices.AsNoTracking()
             .InReportOrder()
-            .Select(s => new ServiceSetupRow(s.Id, s.Name, s.Phase, s.Arrangement, s.HostCouncil!.Name, s.ProviderName, s.Owner!.Name, s.Director!.Name, s.ArchivedAt))
+            .Select(s => new ServiceSetupRow(s.Id, s.Name, s.Phase, s.Arrangement, s.HostCouncil!.Name, s.ProviderName, s.Owner!.Name, s.Director!.Name, s.ArchivedOn))
             .ToListAsync(cancellationToken);
-        return [.. rows.Where(r => r.ArchivedAt is null), .. rows.Where(r => r.ArchivedAt is not null).OrderByDescending(r => r.ArchivedAt)];
+        return [.. rows.Where(r => r.ArchivedOn is null), .. rows.Where(r => r.ArchivedOn is not null).OrderByDescending(r => r.ArchivedOn)];
     }
 
     public static Task<SharedService?> ServiceAsync(DashboardDbContext db, int id, CancellationToken cancellationToken = default) =>

@@ -11,10 +11,10 @@ namespace Dashboard.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "ArchivedAt",
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ArchivedOn",
                 table: "SharedServices",
-                type: "INTEGER",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
@@ -44,10 +44,10 @@ namespace Dashboard.Data.Migrations
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
-            migrationBuilder.AddColumn<long>(
-                name: "ArchivedAt",
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ArchivedOn",
                 table: "RiskRegisters",
-                type: "INTEGER",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
@@ -120,7 +120,7 @@ namespace Dashboard.Data.Migrations
                 table: "RiskRegisters");
 
             migrationBuilder.DropColumn(
-                name: "ArchivedAt",
+                name: "ArchivedOn",
                 table: "SharedServices");
 
             migrationBuilder.DropColumn(
@@ -140,7 +140,7 @@ namespace Dashboard.Data.Migrations
                 table: "SharedServices");
 
             migrationBuilder.DropColumn(
-                name: "ArchivedAt",
+                name: "ArchivedOn",
                 table: "RiskRegisters");
 
             migrationBuilder.DropColumn(
