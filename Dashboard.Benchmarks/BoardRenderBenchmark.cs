@@ -28,7 +28,8 @@ public static partial class BoardRenderBenchmark
         JOIN "People" o ON o."Id" = s."OwnerId"
         LEFT JOIN "StatusUpdates" u ON u."Id" = (SELECT u2."Id" FROM "StatusUpdates" u2 WHERE u2."SharedServiceId" = s."Id" ORDER BY u2."Period" DESC LIMIT 1)
         LEFT JOIN "People" p ON p."Id" = u."UpdatedById"
-        ORDER BY s."Id"
+        WHERE s."ArchivedOn" IS NULL
+        ORDER BY CASE WHEN s."Phase" = 1 THEN 2 WHEN s."Arrangement" = 2 THEN 1 ELSE 0 END, s."Order", s."Id"
         """;
 
     private const string SavingsSql = """
@@ -64,7 +65,7 @@ public static partial class BoardRenderBenchmark
         SELECT r."Id", r."Ref", a."Likelihood", a."Impact"
         FROM "Risks" r
         LEFT JOIN "RiskAssessments" a ON a."Id" = (SELECT a2."Id" FROM "RiskAssessments" a2 WHERE a2."RiskId" = r."Id" ORDER BY a2."AssessedAt" DESC, a2."Id" DESC LIMIT 1)
-        WHERE r."RiskRegisterId" = (SELECT g."Id" FROM "RiskRegisters" g WHERE g."SharedServiceId" IS NULL ORDER BY g."Id" LIMIT 1)
+        WHERE r."RiskRegisterId" = (SELECT g."Id" FROM "RiskRegisters" g WHERE g."Kind" = 1 AND g."ArchivedOn" IS NULL ORDER BY g."Id" LIMIT 1)
           AND r."Status" = 1
         """;
 

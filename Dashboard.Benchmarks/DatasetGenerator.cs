@@ -74,9 +74,9 @@ public static class DatasetGenerator
             Version = Guid.NewGuid(),
         })));
 
-        var programme = new RiskRegister { Name = "Shared Services programme", OwnerId = people[0].Id, RiskAppetite = 8 };
+        var programme = new RiskRegister { Name = "Shared Services programme", Kind = RiskRegisterKind.Programme, OwnerId = people[0].Id, RiskAppetite = 8 };
         var registers = new List<RiskRegister> { programme };
-        registers.AddRange(services.Select(s => new RiskRegister { Name = $"{s.Name} risks", SharedServiceId = s.Id, OwnerId = s.OwnerId, RiskAppetite = 6 }));
+        registers.AddRange(services.Select(s => new RiskRegister { Name = $"{s.Name} risks", Kind = RiskRegisterKind.Service, SharedServiceId = s.Id, OwnerId = s.OwnerId, RiskAppetite = 6 }));
         rows += await SaveAsync(database, registers);
 
         var risks = Enumerable.Range(0, size.Risks).Select(i =>

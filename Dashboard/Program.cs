@@ -3,6 +3,8 @@ using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Email;
 using Dashboard.Features.Admin;
+using Dashboard.Features.Admin.RiskRegisters;
+using Dashboard.Features.Admin.ServicesAndProjects;
 using Dashboard.Features.Reminders;
 using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
@@ -42,6 +44,8 @@ try
     builder.AddSharedServices();
     builder.AddMeetings();
     builder.AddSavings();
+    builder.AddServiceSetup();
+    builder.AddRegisterSetup();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

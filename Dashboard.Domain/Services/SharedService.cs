@@ -24,7 +24,7 @@ public enum ServiceArrangement
 }
 
 /// <summary>A shared service, from project to live service.</summary>
-public sealed class SharedService
+public sealed class SharedService : IVersioned
 {
     public int Id { get; set; }
 
@@ -41,10 +41,35 @@ public sealed class SharedService
 
     public Council? HostCouncil { get; set; }
 
+    /// <summary>Who provides a service the councils receive, e.g. "Worcester City Council" (not one of the councils).</summary>
+    public string? ProviderName { get; set; }
+
     /// <summary>The manager who keeps this service's status card up to date.</summary>
     public int OwnerId { get; set; }
 
     public Person? Owner { get; set; }
+
+    /// <summary>The director responsible for the service, named beside it for the board.</summary>
+    public int? DirectorId { get; set; }
+
+    public Person? Director { get; set; }
+
+    /// <summary>
+    /// Where the administrator placed it within its table of the board report (see <see cref="ReportOrder"/>);
+    /// ties, e.g. services that were never moved, fall back to the order they were set up in.
+    /// </summary>
+    public int Order { get; set; }
+
+    /// <summary>
+    /// The reporting date on which an administrator archived it: from then it is out of the board's tables (and packs
+    /// of later meetings), reminders and card editing, while its cards, highlight reports, risks and indicators stay
+    /// readable. Null while in use.
+    /// </summary>
+    public DateOnly? ArchivedOn { get; set; }
+
+    public bool IsArchived => ArchivedOn is not null;
+
+    public Guid Version { get; set; }
 
     public DateOnly? ProjectStartDate { get; set; }
 

@@ -38,6 +38,12 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/services/3/benefits");
         data.Add("Service manager", "/services/3/benefits");
         data.Add("Board member", "/services/3/benefits");
+        data.Add("Administrator", "/admin/services");
+        data.Add("Administrator", "/admin/services/new");
+        data.Add("Administrator", "/admin/services/3");
+        data.Add("Administrator", "/admin/registers");
+        data.Add("Administrator", "/admin/registers/new");
+        data.Add("Administrator", "/admin/registers/1");
         return data;
     }
 

@@ -170,6 +170,10 @@ public class DashboardDbContext(DbContextOptions options)
             e.HasIndex(s => s.Name).IsUnique();
             e.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(s => s.HostCouncil).WithMany().HasForeignKey(s => s.HostCouncilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Director).WithMany().HasForeignKey(s => s.DirectorId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.ProviderName).HasMaxLength(200);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.Ignore(s => s.IsArchived);
             e.HasMany(s => s.StatusUpdates).WithOne(u => u.SharedService).HasForeignKey(u => u.SharedServiceId);
         });
 
@@ -223,7 +227,10 @@ public class DashboardDbContext(DbContextOptions options)
             e.Property(r => r.Name).HasMaxLength(200);
             e.HasIndex(r => r.Name).IsUnique();
             e.HasOne(r => r.SharedService).WithMany().HasForeignKey(r => r.SharedServiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Council).WithMany().HasForeignKey(r => r.CouncilId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Owner).WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Ignore(r => r.IsArchived);
             e.HasMany(r => r.Risks).WithOne(r => r.RiskRegister).HasForeignKey(r => r.RiskRegisterId);
             e.HasMany(r => r.Issues).WithOne(i => i.RiskRegister).HasForeignKey(i => i.RiskRegisterId);
         });

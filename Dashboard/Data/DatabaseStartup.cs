@@ -33,26 +33,45 @@ public static class DatabaseStartup
             await DemoSeed.SeedAsync(db, services.GetRequiredService<UserManager<ApplicationUser>>(), services.GetRequiredService<ScoreBandSet>());
         }
 
-        await AddTheCouncilsAsync(db, logger);
+        await CreateCouncilsAsync(app.Configuration, db, logger);
         await CreateBootstrapAdministratorAsync(app.Configuration, services.GetRequiredService<UserManager<ApplicationUser>>(), db, logger);
     }
 
+    /// <summary>A council from the "Councils" setting.</summary>
+    public sealed record CouncilSetting(string Code, string Name);
+
     /// <summary>
-    /// Without the demo, the two councils the dashboard serves are there from the first day, so savings lines, people
-    /// and corporate registers can be put against them.
+    /// The councils taking part (setting "Councils", by default Bromsgrove and Redditch), created once each by code:
+    /// without the demo, a council's first day needs them to host services and keep corporate registers.
     /// </summary>
-    private static async Task AddTheCouncilsAsync(DashboardDbContext db, ILogger logger)
+    private static async Task CreateCouncilsAsync(IConfiguration configuration, DashboardDbContext db, ILogger logger)
     {
-        if (await db.Councils.AnyAsync())
+        var wanted = configuration.Bind<List<CouncilSetting>>("Councils")
+            .Where(c => !string.IsNullOrWhiteSpace(c.Code) && !string.IsNullOrWhiteSpace(c.Name))
+            .ToList();
+        var existing = await db.Councils.Select(c => c.Code).ToListAsync();
+        var missing = wanted.Where(c => !existing.Contains(c.Code.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count == 0)
         {
             return;
         }
 
-        db.Councils.AddRange(
-            new Council { Code = "BDC", Name = "Bromsgrove District Council" },
-            new Council { Code = "RBC", Name = "Redditch Borough Council" });
-        await db.SaveChangesAsync();
-        logger.LogInformation("Empty database: added Bromsgrove District Council (BDC) and Redditch Borough Council (RBC)");
+        db.Councils.AddRange(missing.Select(c => new Council { Code = c.Code.Trim(), Name = c.Name.Trim() }));
+        try
+        {
+            await db.SaveChangesAsync();
+            logger.LogInformation("Created the councils {Codes}", string.Join(", ", missing.Select(c => c.Code)));
+        }
+        catch (DbUpdateException)
+        {
+            // Two servers starting together on one database: the other may have created them first.
+            db.ChangeTracker.Clear();
+            var now = await db.Councils.Select(c => c.Code).ToListAsync();
+            if (!missing.All(c => now.Contains(c.Code.Trim(), StringComparer.OrdinalIgnoreCase)))
+            {
+                throw;
+            }
+        }
     }
 
     /// <summary>

@@ -112,6 +112,12 @@ public static partial class DemoSeed
             Owner = people[owner],
             GoLiveDate = goLive,
         };
+        SharedService Received(SharedService service, string provider)
+        {
+            service.ProviderName = provider;
+            return service;
+        }
+
         SharedService Project(string name, string owner, string description, DateOnly start, DateOnly? goLive = null, ServiceArrangement arrangement = ServiceArrangement.BetweenTheCouncils) => new()
         {
             Name = name,
@@ -133,8 +139,8 @@ public static partial class DemoSeed
             Live("Procurement", "Tom Baker", "Shared procurement support, part of a Worcestershire-wide collaborative arrangement."),
             Live("Climate Change", "Nina Walsh", "Shared climate change function delivering the Joint Climate Change Strategy."),
             Live("WETT services received", "Owen Hart", "Worcestershire Regulatory Services, hosted by Bromsgrove under the WETT programme.", ServiceArrangement.WettReceived, bdc, wettLive),
-            Live("Internal Audit", "Ruth Lane", "Internal audit provided by Worcester City Council under the WETT programme.", ServiceArrangement.WettReceived, goLive: wettLive),
-            Live("Property Services", "Dev Singh", "Property services provided by Worcestershire County Council under the WETT programme.", ServiceArrangement.WettReceived, goLive: wettLive),
+            Received(Live("Internal Audit", "Ruth Lane", "Internal audit provided by Worcester City Council under the WETT programme.", ServiceArrangement.WettReceived, goLive: wettLive), "Worcester City Council"),
+            Received(Live("Property Services", "Dev Singh", "Property services provided by Worcestershire County Council under the WETT programme.", ServiceArrangement.WettReceived, goLive: wettLive), "Worcestershire County Council"),
             Project("Revenues & Benefits transformation", "Helen Cole", "First transformation project, using the systems thinking approach.", new DateOnly(2010, 11, 1)),
             Project("North Worcestershire Economic Development", "Mark Quinn", "Shared economic development and regeneration service across North Worcestershire.", new DateOnly(2010, 4, 1), new DateOnly(2011, 6, 1), ServiceArrangement.WiderPartnership),
             Project("Policy & Performance", "Priya Shah", "Business case for a shared policy and performance team.", new DateOnly(2010, 9, 1)),
@@ -142,6 +148,12 @@ public static partial class DemoSeed
             Project("Emergency Planning / Business Continuity", "Ian Brooks", "Joint emergency plan, rest centre plan and business continuity arrangements.", new DateOnly(2010, 7, 1)),
             Project("Environmental Services", "Sue Marsh", "Review creating shared Waste & Street Scene, Bereavement and Tree services.", new DateOnly(2010, 5, 1)),
         };
+        // The report's own order within each table.
+        foreach (var (index, service) in list.Index())
+        {
+            service.Order = index + 1;
+        }
+
         db.SharedServices.AddRange(list);
         return list.ToDictionary(s => s.Name);
     }
@@ -301,7 +313,7 @@ public static partial class DemoSeed
     {
         var chiefExecutive = people["Kim Adams"];
         var reportDay = DateOnly.FromDateTime(ReportReviewed.UtcDateTime);
-        var programme = new RiskRegister { Name = "Shared Services Programme", Owner = chiefExecutive, RiskAppetite = 6 };
+        var programme = new RiskRegister { Name = "Shared Services Programme", Kind = RiskRegisterKind.Programme, Owner = chiefExecutive, RiskAppetite = 6 };
         db.RiskRegisters.Add(programme);
 
         var targets = new Dictionary<string, (Likelihood, Impact)>
@@ -338,7 +350,7 @@ public static partial class DemoSeed
         }
 
         var ict = services["ICT"];
-        var ictRegister = new RiskRegister { Name = "ICT", SharedService = ict, Owner = ict.Owner, RiskAppetite = 6 };
+        var ictRegister = new RiskRegister { Name = "ICT", Kind = RiskRegisterKind.Service, SharedService = ict, Owner = ict.Owner, RiskAppetite = 6 };
         var dataLoss = ServiceRisk("ICT-1", "Loss of data through failure of the server room environment", ict.Owner!, (3, 4), (2, 4),
             "New backup system purchased and being installed at RBC. Disaster recovery configuration and testing continuing with the virtualisation of servers.", bands);
         ictRegister.Risks.Add(dataLoss);
@@ -359,7 +371,7 @@ public static partial class DemoSeed
         db.RiskRegisters.Add(ictRegister);
 
         var property = services["Property Services"];
-        var propertyRegister = new RiskRegister { Name = "Property Services", SharedService = property, Owner = property.Owner, RiskAppetite = 4 };
+        var propertyRegister = new RiskRegister { Name = "Property Services", Kind = RiskRegisterKind.Service, SharedService = property, Owner = property.Owner, RiskAppetite = 4 };
         propertyRegister.Risks.Add(ServiceRisk("PS-1", "Service Level Agreement with Worcestershire County Council not agreed", property.Owner!, (2, 3), (3, 3),
             "The SLA will not be agreed without full resolution of the issues; if it is not delivered to the Councils' satisfaction, the future management of the service will be discussed.", bands));
         propertyRegister.Risks.Add(ServiceRisk("PS-2", "Severance costs from the County Council's restructure fall to the Councils", property.Owner!, (2, 3), null,

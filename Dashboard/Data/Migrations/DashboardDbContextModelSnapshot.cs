@@ -762,6 +762,15 @@ namespace Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -776,7 +785,13 @@ namespace Dashboard.Data.Migrations
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1090,11 +1105,17 @@ namespace Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Arrangement")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DirectorId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("GoLiveDate")
                         .HasColumnType("TEXT");
@@ -1107,6 +1128,9 @@ namespace Dashboard.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
@@ -1116,7 +1140,17 @@ namespace Dashboard.Data.Migrations
                     b.Property<DateOnly?>("ProjectStartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectorId");
 
                     b.HasIndex("HostCouncilId");
 
@@ -1546,6 +1580,11 @@ namespace Dashboard.Data.Migrations
 
             modelBuilder.Entity("Dashboard.Domain.Risks.RiskRegister", b =>
                 {
+                    b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dashboard.Domain.Organisation.Person", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1556,6 +1595,8 @@ namespace Dashboard.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SharedServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Council");
 
                     b.Navigation("Owner");
 
@@ -1656,6 +1697,11 @@ namespace Dashboard.Data.Migrations
 
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
                 {
+                    b.HasOne("Dashboard.Domain.Organisation.Person", "Director")
+                        .WithMany()
+                        .HasForeignKey("DirectorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dashboard.Domain.Organisation.Council", "HostCouncil")
                         .WithMany()
                         .HasForeignKey("HostCouncilId")
@@ -1666,6 +1712,8 @@ namespace Dashboard.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Director");
 
                     b.Navigation("HostCouncil");
 

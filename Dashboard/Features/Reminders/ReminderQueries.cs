@@ -40,8 +40,10 @@ public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFact
         var meetings = await db.BoardMeetings.AsNoTracking().ToListAsync(cancellationToken);
         var schedule = new ObligationSchedule(rules.Deadlines, calendar ?? await CalendarAsync(db, rules, cancellationToken), MeetingRules.DatesThatCount(meetings));
 
+        // An archived service owes no more cards or reports; nor do the risks of an archived register need reviews.
         var services = await db.SharedServices
-            .Where(s => ownerId == null || s.OwnerId == ownerId)
+            .Where(s => s.ArchivedOn == null && (ownerId == null || s.OwnerId == ownerId))
+            .InReportOrder()
             .Select(s => new { s.Id, s.Name, s.OwnerId, s.Phase, Since = s.ProjectStartDate ?? s.GoLiveDate })
             .ToListAsync(cancellationToken);
         var projectIds = services.Where(s => s.Phase == ServicePhase.ProjectUnderway).Select(s => s.Id).ToList();
@@ -59,7 +61,7 @@ public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFact
         var councils = (await db.Councils.OrderBy(c => c.Code).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.Code)).ToList();
         var risks = await db.Risks
-            .Where(r => r.Status == RiskStatus.Open && (ownerId == null || r.OwnerId == ownerId))
+            .Where(r => r.Status == RiskStatus.Open && r.RiskRegister!.ArchivedOn == null && (ownerId == null || r.OwnerId == ownerId))
             .Select(r => new RiskToReview(r.Id, r.Ref, r.Title, r.OwnerId, r.NextReviewDate))
             .ToListAsync(cancellationToken);
 

@@ -29,7 +29,8 @@ public sealed record BoardPack(
         JsonSerializer.Deserialize<BoardPack>(content, Json) ?? throw new InvalidDataException("The frozen board pack is empty.");
 }
 
-public sealed record PackServiceRow(string Name, Rag? Rag, string? Commentary, DateOnly? Period, string? UpdatedBy);
+/// <param name="ReceivedUnderWett">Listed under the live table's sub-heading "WETT services received" (false in packs frozen before it was kept).</param>
+public sealed record PackServiceRow(string Name, Rag? Rag, string? Commentary, DateOnly? Period, string? UpdatedBy, bool ReceivedUnderWett = false);
 
 public sealed record PackHighlightReport(
     string Project,

@@ -17,13 +17,16 @@ public static class BoardPackBuilder
         var meetingMonth = new DateOnly(meeting.Date.Year, meeting.Date.Month, 1);
         var endOfMeetingDay = new DateTimeOffset(meeting.Date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
+        // A service archived after the meeting was still in the report's tables on the day.
         var services = await db.SharedServices.AsNoTracking()
-            .OrderBy(s => s.Id)
+            .Where(s => s.ArchivedOn == null || s.ArchivedOn > meeting.Date)
+            .InReportOrder()
             .Select(s => new
             {
                 s.Id,
                 s.Name,
                 s.Phase,
+                s.Arrangement,
                 s.GoLiveDate,
                 Card = s.StatusUpdates.Where(u => u.Period <= meetingMonth).OrderByDescending(u => u.Period)
                     .Select(u => new { u.Rag, u.Commentary, u.Period, By = u.UpdatedBy!.Name }).FirstOrDefault(),
@@ -32,10 +35,14 @@ public static class BoardPackBuilder
 
         // A service that went live after the meeting was still a project on the day.
         bool LiveAtMeeting(ServicePhase phase, DateOnly? goLive) => phase == ServicePhase.Live && (goLive is null || goLive <= meeting.Date);
-        PackServiceRow Row(string name, Rag? rag, string? commentary, DateOnly? period, string? by) => new(name, rag, commentary, period, by);
+        PackServiceRow Row(string name, Rag? rag, string? commentary, DateOnly? period, string? by, bool receivedUnderWett = false) => new(name, rag, commentary, period, by, receivedUnderWett);
 
-        var live = services.Where(s => LiveAtMeeting(s.Phase, s.GoLiveDate)).Select(s => Row(s.Name, s.Card?.Rag, s.Card?.Commentary, s.Card?.Period, s.Card?.By)).ToList();
+        // Within each table the report's order; the services received under WETT last in the live table, under their sub-heading.
+        var live = services.Where(s => LiveAtMeeting(s.Phase, s.GoLiveDate))
+            .OrderBy(s => ReportOrder.SectionOf(ServicePhase.Live, s.Arrangement))
+            .Select(s => Row(s.Name, s.Card?.Rag, s.Card?.Commentary, s.Card?.Period, s.Card?.By, s.Arrangement == ServiceArrangement.WettReceived)).ToList();
         var projects = services.Where(s => !LiveAtMeeting(s.Phase, s.GoLiveDate)).ToList();
+        var position = services.Select((s, i) => (s.Id, i)).ToDictionary(s => s.Id, s => s.i);
         var projectsNeedingReports = projects.Where(p => p.Card is { } card && RagDefinitions.NeedsAttention(card.Rag)).Select(p => p.Id).ToList();
 
         var reports = await db.HighlightReports.AsNoTracking()
@@ -43,14 +50,16 @@ public static class BoardPackBuilder
             .Include(r => r.Activities).Include(r => r.Concerns).Include(r => r.SharedService).Include(r => r.PreparedBy)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var latestReports = reports.GroupBy(r => r.SharedServiceId).Select(g => g.MaxBy(r => r.PeriodEnding)!).OrderBy(r => r.SharedServiceId).ToList();
+        var latestReports = reports.GroupBy(r => r.SharedServiceId).Select(g => g.MaxBy(r => r.PeriodEnding)!).OrderBy(r => position[r.SharedServiceId]).ToList();
 
         var liveIds = services.Where(s => LiveAtMeeting(s.Phase, s.GoLiveDate)).Select(s => s.Id).ToList();
-        var benefits = await db.BenefitEntries.AsNoTracking()
-            .Where(b => liveIds.Contains(b.SharedServiceId))
-            .OrderBy(b => b.SharedServiceId).ThenBy(b => b.Kind).ThenBy(b => b.Order)
-            .Select(b => new { b.SharedServiceId, Service = b.SharedService!.Name, b.Kind, b.Expected, b.ActualToDate, b.Commentary })
-            .ToListAsync(cancellationToken);
+        var benefits = (await db.BenefitEntries.AsNoTracking()
+                .Where(b => liveIds.Contains(b.SharedServiceId))
+                .OrderBy(b => b.Kind).ThenBy(b => b.Order)
+                .Select(b => new { b.SharedServiceId, Service = b.SharedService!.Name, b.Kind, b.Expected, b.ActualToDate, b.Commentary })
+                .ToListAsync(cancellationToken))
+            .OrderBy(b => position[b.SharedServiceId])
+            .ToList();
 
         var year = FinancialYear.Of(meeting.Date);
         var savingsLines = (await Savings.SavingsCommands.YearAsync(db, year.StartYear, cancellationToken)).Lines;
@@ -66,7 +75,10 @@ public static class BoardPackBuilder
             })
             .ToList();
 
-        var register = await db.RiskRegisters.AsNoTracking().Where(r => r.SharedServiceId == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var register = await db.RiskRegisters.AsNoTracking()
+            .Where(r => r.Kind == RiskRegisterKind.Programme && (r.ArchivedOn == null || r.ArchivedOn > meeting.Date))
+            .OrderBy(r => r.ArchivedOn != null).ThenBy(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
         var risks = register is null
             ? []
             : await db.Risks.AsNoTracking()

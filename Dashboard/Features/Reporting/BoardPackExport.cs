@@ -1,6 +1,7 @@
 using Dashboard.Components.Shared;
 using Dashboard.Data;
 using Dashboard.Domain.Risks;
+using Dashboard.Domain.Services;
 using Dashboard.Export;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class BoardPackExport
     {
         var title = $"{pack.MeetingTitle} — {UkFormat.Date(pack.MeetingDate)}";
         yield return new SheetData("Live shared services", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by"],
-            pack.LiveServices.Select(StatusRow).ToList(), title);
+            WithWettHeading(pack.LiveServices), title);
         yield return new SheetData("Projects underway", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by"],
             pack.Projects.Select(StatusRow).ToList(), title);
         yield return new SheetData("Highlight reports",
@@ -41,6 +42,14 @@ public static class BoardPackExport
         yield return new SheetData("Risks", ["Ref", "Risk", "L", "I", "Score", "Mitigation", "Band", "Movement"],
             pack.Risks.Select(r => (IReadOnlyList<object?>)[r.Ref, r.Title, r.Likelihood, r.Impact, r.Score, r.Mitigation, r.Band, r.Movement]).ToList(), title);
     }
+
+    /// <summary>The live table's rows with the report's sub-heading over the services received under WETT.</summary>
+    private static List<IReadOnlyList<object?>> WithWettHeading(IReadOnlyList<PackServiceRow> rows) =>
+    [
+        .. rows.Where(r => !r.ReceivedUnderWett).Select(StatusRow),
+        .. rows.Any(r => r.ReceivedUnderWett) ? [(IReadOnlyList<object?>)[ReportOrder.WettHeading, null, null, null, null]] : Array.Empty<IReadOnlyList<object?>>(),
+        .. rows.Where(r => r.ReceivedUnderWett).Select(StatusRow),
+    ];
 
     private static IReadOnlyList<object?> StatusRow(PackServiceRow row) =>
         [row.Name, row.Rag?.ToString() ?? "No status", row.Commentary, row.Period is { } period ? UkFormat.Month(period) : null, row.UpdatedBy];

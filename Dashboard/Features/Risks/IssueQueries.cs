@@ -23,11 +23,11 @@ public sealed record IssueRow(
 
 public static class IssueQueries
 {
-    /// <summary>The issues (of one register, or all) in register then reference order.</summary>
+    /// <summary>The issues (of one register, or of every register in use) in register then reference order.</summary>
     public static async Task<IReadOnlyList<IssueRow>> IssuesAsync(DashboardDbContext db, int? registerId = null, int? raisedFromRiskId = null, CancellationToken cancellationToken = default)
     {
         var issues = await db.RiskIssues.AsNoTracking()
-            .Where(i => registerId == null || i.RiskRegisterId == registerId)
+            .Where(i => registerId == null ? raisedFromRiskId != null || i.RiskRegister!.ArchivedOn == null : i.RiskRegisterId == registerId)
             .Where(i => raisedFromRiskId == null || i.RaisedFromRiskId == raisedFromRiskId)
             .Select(i => new IssueRow(i.Id, i.RiskRegisterId, i.RiskRegister!.Name, i.Ref, i.Description, i.Owner!.Name, i.Priority, i.RaisedOn, i.Status, i.Action, i.Resolution,
                 i.RaisedFromRiskId, i.RaisedFromRisk == null ? null : i.RaisedFromRisk.Ref))

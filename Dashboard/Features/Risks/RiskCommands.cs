@@ -121,6 +121,11 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             return (CommandResult.Refused(NotYours), null);
         }
 
+        if (register.IsArchived)
+        {
+            return (CommandResult.Refused($"The {register.Name} register is archived: an administrator must restore it before risks can be added."), null);
+        }
+
         var errors = new Dictionary<string, string>(input.Validate(isNew: true, clock.Today));
         var existingRefs = await db.Risks.Where(r => r.RiskRegisterId == registerId).Select(r => r.Ref).ToListAsync(cancellationToken);
         var reference = string.IsNullOrWhiteSpace(input.Ref) ? RiskReference.Next(existingRefs, "1") : input.Ref.Trim();

@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Domain;
 using Dashboard.Domain.Risks;
+using Dashboard.Domain.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Risks;
@@ -34,13 +35,13 @@ public sealed record RiskRow(
 public static class RiskQueries
 {
     /// <summary>
-    /// Risks (optionally of one register) in reference order, each with its latest assessment and its movement
+    /// Risks (of one register, or of every register in use) in reference order, each with its latest assessment and its movement
     /// since <paramref name="comparisonPoint"/> (default: the start of time, so every risk is "new").
     /// </summary>
     public static async Task<IReadOnlyList<RiskRow>> CurrentRisksAsync(DashboardDbContext db, int? registerId = null, DateTimeOffset? comparisonPoint = null, CancellationToken cancellationToken = default)
     {
         var risks = await db.Risks.AsNoTracking()
-            .Where(r => registerId == null || r.RiskRegisterId == registerId)
+            .Where(r => registerId == null ? r.RiskRegister!.ArchivedOn == null : r.RiskRegisterId == registerId)
             .Include(r => r.Assessments)
             .Include(r => r.Owner)
             .Include(r => r.Council)
@@ -96,10 +97,23 @@ public static class RiskQueries
             .ToList();
     }
 
-    /// <summary>The programme register: the one not belonging to a single service.</summary>
+    /// <summary>The programme's register in use (not archived), if one has been set up.</summary>
     public static Task<RiskRegister?> ProgrammeRegisterAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
-        db.RiskRegisters.AsNoTracking().Where(r => r.SharedServiceId == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        db.RiskRegisters.AsNoTracking().Where(r => r.Kind == RiskRegisterKind.Programme && r.ArchivedOn == null).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 
-    public static Task<List<RiskRegister>> RegistersAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
-        db.RiskRegisters.AsNoTracking().Include(r => r.Owner).OrderBy(r => r.SharedServiceId != null).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+    /// <summary>The registers in use, as the register picker lists them: the programme's, the services' (in the report's order), then the councils'.</summary>
+    public static async Task<List<RiskRegister>> RegistersAsync(DashboardDbContext db, CancellationToken cancellationToken = default)
+    {
+        var registers = await db.RiskRegisters.AsNoTracking().Include(r => r.Owner).Include(r => r.SharedService).Include(r => r.Council)
+            .Where(r => r.ArchivedOn == null)
+            .ToListAsync(cancellationToken);
+        var serviceOrder = registers.Where(r => r.SharedService is not null).Select(r => r.SharedService!)
+            .Select(s => new ServicePlace(s.Id, s.Phase, s.Arrangement, s.Order)).InReportOrder()
+            .Select((s, i) => (s.Id, i)).ToDictionary(s => s.Id, s => s.i);
+        return [.. registers
+            .OrderBy(r => r.Kind)
+            .ThenBy(r => r.SharedServiceId is { } id ? serviceOrder[id] : 0)
+            .ThenBy(r => r.Council?.Code ?? "", StringComparer.Ordinal)
+            .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
+    }
 }

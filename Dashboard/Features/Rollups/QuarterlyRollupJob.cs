@@ -50,10 +50,14 @@ public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbF
         var councils = await db.Councils.OrderBy(c => c.Code).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
         var cards = (await db.StatusUpdates.Select(u => new { u.SharedServiceId, u.Period, u.Rag }).ToListAsync(cancellationToken)).ToLookup(u => u.SharedServiceId);
         var reports = (await db.HighlightReports.Select(r => new { r.SharedServiceId, r.PeriodEnding }).ToListAsync(cancellationToken)).ToLookup(r => r.SharedServiceId);
-        var services = (await db.SharedServices.Select(s => new { s.Id, s.Phase }).ToListAsync(cancellationToken))
+        // What was archived by the quarter's end had left the board's tables (and its register the counts) by then.
+        var quarterEnd = quarter.End;
+        var services = (await db.SharedServices.Where(s => s.ArchivedOn == null || s.ArchivedOn > quarterEnd)
+                .Select(s => new { s.Id, s.Phase }).ToListAsync(cancellationToken))
             .Select(s => new ServiceAtQuarterEnd(s.Id, s.Phase, [.. cards[s.Id].Select(c => (c.Period, c.Rag))], [.. reports[s.Id].Select(r => r.PeriodEnding)]))
             .ToList();
-        var risks = (await db.Risks.AsNoTracking().Include(r => r.Assessments).ToListAsync(cancellationToken))
+        var risks = (await db.Risks.AsNoTracking().Where(r => r.RiskRegister!.ArchivedOn == null || r.RiskRegister.ArchivedOn > quarterEnd)
+                .Include(r => r.Assessments).ToListAsync(cancellationToken))
             .Select(r => new RiskAtQuarterEnd(r.Id, r.CouncilId is { } c ? councils[c] : null, r.RaisedOn, r.ClosedOn, r.Assessments))
             .ToList();
         var savings = (await db.SavingsLines.Where(s => s.FinancialYear == financialYear).Select(s => new { s.CouncilId, s.Target, s.Forecast, s.Delivered }).ToListAsync(cancellationToken))

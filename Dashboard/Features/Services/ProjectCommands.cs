@@ -35,6 +35,11 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
             return (CommandResult.Refused(NotYours), null, null);
         }
 
+        if (service.IsArchived)
+        {
+            return (CommandResult.Refused($"{service.Name} is archived: an administrator must restore it before highlight reports can be written."), null, null);
+        }
+
         HighlightReport? report = null;
         if (reportId is { } id)
         {
@@ -119,12 +124,20 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
             return CommandResult.Refused("That project does not exist.");
         }
 
+        if (service.IsArchived)
+        {
+            return CommandResult.Refused($"{service.Name} is archived: restore it before marking it live.");
+        }
+
         if (GoLive.Check(service, on, clock.Today) is { } problem)
         {
             return CommandResult.Invalid(new Dictionary<string, string> { ["GoLiveDate"] = problem });
         }
 
         GoLive.MarkLive(service, on!.Value);
+
+        // It joins the live table at its end, where the administrator can move it.
+        service.Order = ReportOrder.NextOrder(await db.SharedServices.Select(s => s.Order).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         changes.Publish(new DashboardChange(ChangeArea.Services, serviceId, $"{service.Name} went live on {on.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"));
         return CommandResult.Saved;

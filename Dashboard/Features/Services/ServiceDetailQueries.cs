@@ -33,6 +33,7 @@ public static class ServiceDetailQueries
     {
         var service = await db.SharedServices.AsNoTracking()
             .Include(s => s.Owner)
+            .Include(s => s.Director)
             .Include(s => s.HostCouncil)
             .FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null)

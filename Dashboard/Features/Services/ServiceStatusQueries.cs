@@ -10,6 +10,7 @@ public sealed record ServiceStatusRow(
     int ServiceId,
     string Name,
     ServicePhase Phase,
+    ServiceArrangement Arrangement,
     int OwnerId,
     string Owner,
     Rag? Rag,
@@ -23,6 +24,9 @@ public sealed record ServiceStatusRow(
 {
     /// <summary>Red or Amber, an overdue card, or a missing highlight report: what the board should look at.</summary>
     public bool NeedsAttention => IsOverdue || IsMissingHighlightReport || Rag is { } rag && RagDefinitions.NeedsAttention(rag);
+
+    /// <summary>Which part of the report's tables it sits in (the WETT services received have their own sub-heading).</summary>
+    public ReportSection Section => ReportOrder.SectionOf(Phase, Arrangement);
 }
 
 public static class ServiceStatusQueries
@@ -30,7 +34,7 @@ public static class ServiceStatusQueries
     /// <summary>The changes that alter the status tables.</summary>
     public static IReadOnlyCollection<ChangeArea> ChangesShown { get; } = [ChangeArea.Services, ChangeArea.StatusCards, ChangeArea.HighlightReports];
 
-    /// <summary>Every service with its most recent status card, in the report's order (by id, i.e. as set up).</summary>
+    /// <summary>Every service in use (not archived) with its most recent status card, in the report's order (<see cref="ReportOrder"/>).</summary>
     /// <param name="db">A short-lived context.</param>
     /// <param name="today">The reporting date, against which cards are overdue and highlight reports missing.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -39,12 +43,14 @@ public static class ServiceStatusQueries
         // The latest card's id per service is one seek down the (service, period) index; asking for the latest
         // card's columns instead makes EF number every card of every service in a window, many times slower.
         var services = await db.SharedServices.AsNoTracking()
-            .OrderBy(s => s.Id)
+            .Where(s => s.ArchivedOn == null)
+            .InReportOrder()
             .Select(s => new
             {
                 s.Id,
                 s.Name,
                 s.Phase,
+                s.Arrangement,
                 s.OwnerId,
                 Owner = s.Owner!.Name,
                 LatestCardId = s.StatusUpdates.OrderByDescending(u => u.Period).Select(u => (int?)u.Id).FirstOrDefault(),
@@ -65,6 +71,7 @@ public static class ServiceStatusQueries
                     s.Id,
                     s.Name,
                     s.Phase,
+                    s.Arrangement,
                     s.OwnerId,
                     s.Owner,
                     latest?.Rag,

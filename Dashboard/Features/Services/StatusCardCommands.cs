@@ -44,6 +44,11 @@ public sealed class StatusCardCommands(IDbContextFactory<DashboardDbContext> dbF
             return (CommandResult.Refused(NotYours), null);
         }
 
+        if (service.IsArchived)
+        {
+            return (CommandResult.Refused($"{service.Name} is archived: an administrator must restore it before its status card can be updated."), null);
+        }
+
         var period = clock.CurrentMonth;
         var previous = await db.StatusUpdates.Where(u => u.SharedServiceId == serviceId && u.Period < period)
             .OrderByDescending(u => u.Period).Select(u => (Rag?)u.Rag).FirstOrDefaultAsync(cancellationToken);

@@ -801,6 +801,15 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -815,7 +824,13 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1147,11 +1162,17 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Arrangement")
                         .HasColumnType("integer");
 
                     b.Property<string>("Description")
                         .HasColumnType("text");
+
+                    b.Property<int?>("DirectorId")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("GoLiveDate")
                         .HasColumnType("date");
@@ -1164,6 +1185,9 @@ namespace Dashboard.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
@@ -1173,7 +1197,17 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ProjectStartDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectorId");
 
                     b.HasIndex("HostCouncilId");
 
@@ -1611,6 +1645,11 @@ namespace Dashboard.Data.Postgres.Migrations
 
             modelBuilder.Entity("Dashboard.Domain.Risks.RiskRegister", b =>
                 {
+                    b.HasOne("Dashboard.Domain.Organisation.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dashboard.Domain.Organisation.Person", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1621,6 +1660,8 @@ namespace Dashboard.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SharedServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Council");
 
                     b.Navigation("Owner");
 
@@ -1721,6 +1762,11 @@ namespace Dashboard.Data.Postgres.Migrations
 
             modelBuilder.Entity("Dashboard.Domain.Services.SharedService", b =>
                 {
+                    b.HasOne("Dashboard.Domain.Organisation.Person", "Director")
+                        .WithMany()
+                        .HasForeignKey("DirectorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dashboard.Domain.Organisation.Council", "HostCouncil")
                         .WithMany()
                         .HasForeignKey("HostCouncilId")
@@ -1731,6 +1777,8 @@ namespace Dashboard.Data.Postgres.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Director");
 
                     b.Navigation("HostCouncil");
 
