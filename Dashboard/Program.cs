@@ -2,6 +2,7 @@ using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Email;
+using Dashboard.Features.Admin.People;
 using Dashboard.Features.Reminders;
 using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
@@ -37,6 +38,7 @@ try
     builder.AddQuarterlyRollups();
     builder.AddPerformance();
     builder.AddSharedServices();
+    builder.AddPeople();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

@@ -20,9 +20,16 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var settings = AccountSettings.Read(builder.Configuration);
+        services.AddSingleton(settings);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<UserManagers>();
+        services.AddScoped<PasswordLinks>();
+        services.AddScoped<ForgotPassword>();
+        services.AddScoped<PasswordResetJob>();
 
         // Keys in the database: a sign-in cookie issued by one app server is read by every other (and survives restarts).
         services.AddDataProtection()
@@ -47,18 +54,32 @@ public static class AuthExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
 
+        // Every request's cookie is checked against the account as often as open pages are (see RevalidatingIdentityStateProvider),
+        // so a deactivated person's downloads are refused as soon as their pages end.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.RevalidationInterval);
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = settings.PasswordResetLinkLifespan);
+        services.Configure<InvitationTokenProviderOptions>(o =>
+        {
+            o.Name = InvitationTokenProvider.ProviderName;
+            o.TokenLifespan = settings.InvitationLinkLifespan;
+        });
+
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+
+                // Sign-in names are email addresses: every address a person's details accept (o'brien@…) must work as one.
+                o.User.AllowedUserNameCharacters += "!#$%&'*/=?^`{|}~";
                 o.Password.RequiredLength = 10;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<DashboardSignInManager>()
             .AddClaimsPrincipalFactory<DashboardClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
 
         // Every page and endpoint needs a signed-in user unless it says otherwise (only sign-in does).
         services.AddAuthorizationBuilder()

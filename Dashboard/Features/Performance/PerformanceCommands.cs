@@ -182,9 +182,14 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var refs = await db.PerformanceIndicators.Select(p => p.Ref).ToListAsync(cancellationToken);
         var errors = new Dictionary<string, string>(input.Validate(refs));
-        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId, cancellationToken))
+        var owner = input.OwnerId is { } ownerId ? await db.People.Where(p => p.Id == ownerId).Select(p => new { p.Name, p.DeactivatedAt }).FirstOrDefaultAsync(cancellationToken) : null;
+        if (input.OwnerId is not null && owner is null)
         {
             errors[nameof(NewIndicatorInput.OwnerId)] = "That person is not in the dashboard: choose another.";
+        }
+        else if (owner?.DeactivatedAt is not null)
+        {
+            errors[nameof(NewIndicatorInput.OwnerId)] = $"{owner.Name} has been deactivated: choose an active person.";
         }
 
         if (input.SharedServiceId is { } serviceId && !await db.SharedServices.AnyAsync(s => s.Id == serviceId, cancellationToken))

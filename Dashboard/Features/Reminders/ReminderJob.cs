@@ -149,6 +149,16 @@ public sealed class ReminderJob(
         var (subject, text, html) = ReminderEmail.Compose(recipient.Name, lines, message.ScanDate, rules.SiteAddress, copiedTo);
         message.Subject = subject;
 
+        // A deactivated person gets no more email; administrators see the reminder in the log and hand their work over.
+        if (!recipient.IsActive)
+        {
+            message.Status = ReminderMessageStatus.Undeliverable;
+            message.LastError = $"{recipient.Name} has been deactivated: hand what they own to someone else on their page under People and accounts.";
+            log.LogWarning("Reminder {MessageId} to {Person} (person {PersonId}) not sent: the person has been deactivated.", id, recipient.Name, recipient.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(recipient.Email))
         {
             message.Status = ReminderMessageStatus.Undeliverable;
@@ -177,7 +187,7 @@ public sealed class ReminderJob(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>Escalation steps copy the owner's director, or the administrators when the owner has none.</summary>
+    /// <summary>Escalation steps copy the owner's director, or the (active) administrators when the owner has no active director.</summary>
     private async Task<List<(string Name, string Email)>> CopiesAsync(DashboardDbContext db, Person recipient, List<ReminderItem> items, CancellationToken cancellationToken)
     {
         var escalating = items.Any(i => rules.Ladder.Steps.Any(s => s.CopyDirector && string.Equals(s.Name, i.Step, StringComparison.OrdinalIgnoreCase)));
@@ -186,7 +196,7 @@ public sealed class ReminderJob(
             return [];
         }
 
-        if (recipient.Director is { Email: { Length: > 0 } directorEmail } director)
+        if (recipient.Director is { Email: { Length: > 0 } directorEmail, IsActive: true } director)
         {
             return [(director.Name, directorEmail)];
         }
@@ -195,7 +205,7 @@ public sealed class ReminderJob(
                 from user in db.Users
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                 join role in db.Roles on userRole.RoleId equals role.Id
-                where role.Name == Roles.Administrator && user.Email != null
+                where role.Name == Roles.Administrator && user.Email != null && (user.Person == null || user.Person.DeactivatedAt == null)
                 select new { user.Email, Name = user.Person != null ? user.Person.Name : user.Email })
             .ToListAsync(cancellationToken);
         return [.. administrators
