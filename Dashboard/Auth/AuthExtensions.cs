@@ -20,16 +20,9 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var settings = AccountSettings.Read(builder.Configuration);
-        services.AddSingleton(settings);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<AccountAccess>();
-        services.AddScoped<UserManagers>();
-        services.AddScoped<PasswordLinks>();
-        services.AddScoped<ForgotPassword>();
-        services.AddScoped<PasswordResetJob>();
 
         // Keys in the database: a sign-in cookie issued by one app server is read by every other (and survives restarts).
         services.AddDataProtection()
@@ -54,9 +47,34 @@ public static class AuthExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
 
+        var settings = AccountSettings.Read(builder.Configuration);
+        services.AddAccounts(settings);
+
         // Every request's cookie is checked against the account as often as open pages are (see RevalidatingIdentityStateProvider),
         // so a deactivated person's downloads are refused as soon as their pages end.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.RevalidationInterval);
+
+        // Every page and endpoint needs a signed-in user unless it says otherwise (only sign-in does).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdministratorsOnly, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Editors, p => p.RequireRole(Roles.Administrator, Roles.ServiceManager, Roles.ReportOwner));
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The sign-in accounts: Identity over the dashboard's database, with the councils' password and lockout rules and
+    /// the token providers behind emailed links, and the dashboard's own account services. Tests use it as the app does.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, AccountSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<UserManagers>();
+        services.AddScoped<PasswordLinks>();
+        services.AddScoped<ForgotPassword>();
+        services.AddScoped<PasswordResetJob>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = settings.PasswordResetLinkLifespan);
         services.Configure<InvitationTokenProviderOptions>(o =>
         {
@@ -80,14 +98,7 @@ public static class AuthExtensions
             .AddClaimsPrincipalFactory<DashboardClaimsFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
-
-        // Every page and endpoint needs a signed-in user unless it says otherwise (only sign-in does).
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdministratorsOnly, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Editors, p => p.RequireRole(Roles.Administrator, Roles.ServiceManager, Roles.ReportOwner));
-
-        return builder;
+        return services;
     }
 
     public static WebApplication MapSignOut(this WebApplication app)
