@@ -45,11 +45,12 @@ public sealed partial class AccountsBrowserTests
         // The administrator adds the person, gives them a role and invites them.
         await AppWithBrowser.OpenAsync(admin, "/admin/people");
         await Assertions.Expect(admin.GetByText("it.admin@bromsgrove.example").First).ToBeVisibleAsync();
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Add a person" }).ClickAsync();
-        await AppWithBrowser.WaitUntilInteractiveAsync(admin);
-        await admin.GetByLabel("Name").First.FillAsync("Morgan Lee");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Add a person" })).ToBeVisibleAsync();
+        await AppWithBrowser.OpenAsync(admin, "/admin/people/new");
+        await admin.GetByRole(AriaRole.Textbox, new() { Name = "Name" }).FillAsync("Morgan Lee");
         await admin.GetByLabel("Job title").FillAsync("Head of Shared ICT");
         await admin.GetByLabel("Email address").FillAsync(ManagerEmail);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Textbox, new() { Name = "Name" })).ToHaveValueAsync("Morgan Lee");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add person" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Morgan Lee", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(admin.Locator("#account-state")).ToContainTextAsync("No sign-in account");
@@ -120,6 +121,7 @@ public sealed partial class AccountsBrowserTests
         {
             await page.GotoAsync("/sign-in");
             await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
             await page.GetByLabel("Email address").FillAsync(address);
             await page.GetByRole(AriaRole.Button, new() { Name = "Email me a link" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();

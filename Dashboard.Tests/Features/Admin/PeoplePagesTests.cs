@@ -52,6 +52,7 @@ public class PeoplePagesTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("Deactivated", RowText(page, "Rosa Grant"), StringComparison.Ordinal));
 
         page.Find(".people-search input").Input("MARSH@");
+        Time.Advance(TimeSpan.FromSeconds(1)); // MudBlazor's debounce runs on the app's TimeProvider.
         page.WaitForAssertion(() => Assert.Equal(["Sue Marsh"], page.FindAll("td[data-person]").Select(td => td.GetAttribute("data-person"))), TimeSpan.FromSeconds(5));
         Assert.Contains("Showing 1 of", page.Find("#people-count").TextContent, StringComparison.Ordinal);
     }
