@@ -5,6 +5,7 @@ using Dashboard.Email;
 using Dashboard.Features.Admin;
 using Dashboard.Features.Admin.RiskRegisters;
 using Dashboard.Features.Admin.ServicesAndProjects;
+using Dashboard.Features.Admin.People;
 using Dashboard.Features.Reminders;
 using Dashboard.Features.Performance;
 using Dashboard.Features.Reporting;
@@ -46,6 +47,7 @@ try
     builder.AddSavings();
     builder.AddServiceSetup();
     builder.AddRegisterSetup();
+    builder.AddPeople();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();

@@ -56,6 +56,6 @@ public static class IndicatorLifecycle
             return "That person is not in the dashboard: choose another.";
         }
 
-        return candidate.IsActive ? null : $"{candidate.Name} has been deactivated: choose someone who is still active.";
+        return candidate.IsActive ? null : $"{candidate.Name} has been deactivated: choose an active person.";
     }
 }

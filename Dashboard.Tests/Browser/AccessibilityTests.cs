@@ -44,6 +44,9 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/admin/registers");
         data.Add("Administrator", "/admin/registers/new");
         data.Add("Administrator", "/admin/registers/1");
+        data.Add("Administrator", "/admin/people");
+        data.Add("Administrator", "/admin/people/new");
+        data.Add("Administrator", "/admin/people/9");
         return data;
     }
 
@@ -76,6 +79,31 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
 
         AssertNoSeriousViolations(await page.RunAxe(), "/sign-in");
         await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/set-password?kind=invitation&user=nobody&code=used-or-expired")]
+    public async Task The_password_pages_anyone_can_open_have_no_serious_or_critical_violations(string path)
+    {
+        Support.Browser.RequireChromium();
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+
+        AssertNoSeriousViolations(await page.RunAxe(), path);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_change_password_page_has_no_serious_or_critical_violations()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.ReportOwner.Email, DemoAccounts.ReportOwner.Password);
+        await page.GotoAsync("/account/password");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change my password" })).ToBeVisibleAsync();
+
+        AssertNoSeriousViolations(await page.RunAxe(), "/account/password");
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class IndicatorCatalogueRulesTests
     public void Only_an_active_person_can_own_an_indicator()
     {
         Assert.Null(IndicatorLifecycle.CheckOwner(new Person { Name = "Sue Marsh" }, chosen: true));
-        Assert.Equal("Sue Marsh has been deactivated: choose someone who is still active.",
+        Assert.Equal("Sue Marsh has been deactivated: choose an active person.",
             IndicatorLifecycle.CheckOwner(new Person { Name = "Sue Marsh", DeactivatedAt = DateTimeOffset.UnixEpoch }, chosen: true));
         Assert.Equal("That person is not in the dashboard: choose another.", IndicatorLifecycle.CheckOwner(null, chosen: true));
         Assert.Equal("Choose who reports the figures.", IndicatorLifecycle.CheckOwner(null, chosen: false));

@@ -54,18 +54,12 @@ public static class AuthExtensions
             };
         });
 
-        services.AddIdentityCore<ApplicationUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<DashboardDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<DashboardClaimsFactory>()
-            .AddDefaultTokenProviders();
+        var settings = AccountSettings.Read(builder.Configuration);
+        services.AddAccounts(settings);
+
+        // Every request's cookie is checked against the account as often as open pages are (see RevalidatingIdentityStateProvider),
+        // so a deactivated person's downloads are refused as soon as their pages end.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.RevalidationInterval);
 
         // Every page and endpoint needs a signed-in user unless it says otherwise (only sign-in does).
         services.AddAuthorizationBuilder()
@@ -74,6 +68,44 @@ public static class AuthExtensions
             .AddPolicy(Editors, p => p.RequireRole(Roles.Administrator, Roles.ServiceManager, Roles.ReportOwner));
 
         return builder;
+    }
+
+    /// <summary>
+    /// The sign-in accounts: Identity over the dashboard's database, with the councils' password and lockout rules and
+    /// the token providers behind emailed links, and the dashboard's own account services. Tests use it as the app does.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, AccountSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<UserManagers>();
+        services.AddScoped<PasswordLinks>();
+        services.AddScoped<ForgotPassword>();
+        services.AddScoped<PasswordResetJob>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = settings.PasswordResetLinkLifespan);
+        services.Configure<InvitationTokenProviderOptions>(o =>
+        {
+            o.Name = InvitationTokenProvider.ProviderName;
+            o.TokenLifespan = settings.InvitationLinkLifespan;
+        });
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+
+                // Sign-in names are email addresses: every address a person's details accept (o'brien@…) must work as one.
+                o.User.AllowedUserNameCharacters += "!#$%&'*/=?^`{|}~";
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager<DashboardSignInManager>()
+            .AddClaimsPrincipalFactory<DashboardClaimsFactory>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
+        return services;
     }
 
     public static WebApplication MapSignOut(this WebApplication app)

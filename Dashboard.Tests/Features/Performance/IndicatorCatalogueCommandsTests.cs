@@ -144,7 +144,7 @@ public class IndicatorCatalogueCommandsTests : DashboardTestContext
         var nobody = await Commands.ChangeOwnerAsync(lifeline.Id, null, Ct);
         var handed = await Commands.ChangeOwnerAsync(lifeline.Id, successor, Ct);
 
-        Assert.Equal("Tom Baker has been deactivated: choose someone who is still active.", refused.FieldErrors[nameof(PerformanceIndicator.OwnerId)]);
+        Assert.Equal("Tom Baker has been deactivated: choose an active person.", refused.FieldErrors[nameof(PerformanceIndicator.OwnerId)]);
         Assert.Equal("Choose who reports the figures.", nobody.FieldErrors[nameof(PerformanceIndicator.OwnerId)]);
         Assert.True(handed.Succeeded);
         Assert.Equal("Dana Hughes", (await IndicatorAsync("LIF 01")).Owner!.Name);
@@ -170,7 +170,7 @@ public class IndicatorCatalogueCommandsTests : DashboardTestContext
         }, Ct);
 
         Assert.Null(id);
-        Assert.Equal("Tom Baker has been deactivated: choose someone who is still active.", result.FieldErrors[nameof(NewIndicatorInput.OwnerId)]);
+        Assert.Equal("Tom Baker has been deactivated: choose an active person.", result.FieldErrors[nameof(NewIndicatorInput.OwnerId)]);
     }
 
     [Fact]

@@ -117,6 +117,32 @@ public class ReminderJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deactivated_owner_is_not_emailed_and_a_deactivated_director_is_not_copied()
+    {
+        await using var smtp = await LoopbackSmtpServer.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = await database.OpenAsync())
+        {
+            foreach (var person in await db.People.Where(p => p.Name == "Rosa Grant" || p.Name == "Sam Reid").ToListAsync(ct))
+            {
+                person.DeactivatedAt = time.GetUtcNow();
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        await Job(smtp).RunAsync(ct);
+
+        var sent = ByRecipient(smtp);
+        Assert.DoesNotContain($"rosa.grant@{DemoSeed.Domain}", sent.Keys);
+        Assert.Equal($"priya.shah@{DemoSeed.Domain}", ((MailboxAddress)sent[$"ian.brooks@{DemoSeed.Domain}"].Cc.Single()).Address);
+        await using var check = await database.OpenAsync();
+        var rosas = await check.ReminderMessages.SingleAsync(m => m.Recipient!.Name == "Rosa Grant", ct);
+        Assert.Equal(ReminderMessageStatus.Undeliverable, rosas.Status);
+        Assert.StartsWith("Rosa Grant has been deactivated", rosas.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_the_mail_server_down_the_run_fails_keeps_the_outbox_and_sends_each_message_once_when_it_returns()
     {
         await using var smtp = LoopbackSmtpServer.Stopped();

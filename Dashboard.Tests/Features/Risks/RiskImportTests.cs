@@ -75,6 +75,31 @@ public class RiskImportTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task A_deactivated_owner_may_stay_on_a_risk_but_not_become_the_owner_of_another()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        await using (var db = await Database.OpenAsync())
+        {
+            foreach (var person in await db.People.Where(p => p.Name == "Alex Morgan" || p.Name == "Kim Adams").ToListAsync(Ct))
+            {
+                person.DeactivatedAt = new DateTimeOffset(2010, 12, 1, 9, 0, 0, TimeSpan.Zero);
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var registerId = await RegisterIdAsync("ICT");
+        var file = await ExportAsync("ICT", csv: true);
+        Assert.Empty((await Import.PreviewAsync(registerId, file, Ct)).Preview.Errors);
+
+        var handedToKim = Csv(Encoding.UTF8.GetString(file.Content).Replace("Alex Morgan", "Kim Adams", StringComparison.Ordinal));
+        var errors = (await Import.PreviewAsync(registerId, handedToKim, Ct)).Preview.Errors;
+
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains("“Kim Adams” has been deactivated: name an active person as owner, or leave the cell blank.", e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_filtered_export_holds_the_rows_on_screen_and_imports_back_unchanged()
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);

@@ -36,7 +36,13 @@ namespace Dashboard.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDemoAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignedInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")

@@ -183,10 +183,13 @@ public sealed class ReminderJob(
         }
 
         var lines = items.Select(i => new ReminderEmail.Line(i.Title, i.Deadline, new Uri(rules.SiteAddress, ReminderQueries.UpdatePage(i.Kind, i.SubjectId)).ToString())).ToList();
-        if (string.IsNullOrWhiteSpace(recipient.Email))
+        // A deactivated person gets no more email; administrators see the reminder in the log and hand their work over.
+        if (!recipient.IsActive || string.IsNullOrWhiteSpace(recipient.Email))
         {
             Compose(message, recipient, lines, copies);
-            return await UndeliverableAsync(db, message, recipient, $"{recipient.Name} has no email address.", cancellationToken);
+            return await UndeliverableAsync(db, message, recipient, recipient.IsActive
+                ? $"{recipient.Name} has no email address."
+                : $"{recipient.Name} has been deactivated: hand what they own to someone else on their page under People and accounts.", cancellationToken);
         }
 
         // Stable across retries (so mail programs see one message) and unique across databases (ids restart).
@@ -276,7 +279,7 @@ public sealed class ReminderJob(
 
     private const string ReminderLogPath = "admin/reminders";
 
-    /// <summary>Escalation steps copy the owner's director, or the administrators when the owner has none.</summary>
+    /// <summary>Escalation steps copy the owner's director, or the (active) administrators when the owner has no active director.</summary>
     private async Task<List<(string Name, string Email)>> CopiesAsync(DashboardDbContext db, Person recipient, List<ReminderItem> items, CancellationToken cancellationToken)
     {
         var escalating = items.Any(i => rules.Ladder.Steps.Any(s => s.CopyDirector && string.Equals(s.Name, i.Step, StringComparison.OrdinalIgnoreCase)));
@@ -285,7 +288,7 @@ public sealed class ReminderJob(
             return [];
         }
 
-        if (recipient.Director is { Email: { Length: > 0 } directorEmail } director)
+        if (recipient.Director is { Email: { Length: > 0 } directorEmail, IsActive: true } director)
         {
             return [(director.Name, directorEmail)];
         }
@@ -299,7 +302,7 @@ public sealed class ReminderJob(
                 from user in db.Users
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                 join role in db.Roles on userRole.RoleId equals role.Id
-                where role.Name == Roles.Administrator && user.Email != null
+                where role.Name == Roles.Administrator && user.Email != null && (user.Person == null || user.Person.DeactivatedAt == null)
                 select new { user.Email, Name = user.Person != null ? user.Person.Name : user.Email })
             .ToListAsync(cancellationToken);
         return [.. administrators.Select(a => (Name: a.Name!, Email: a.Email!))];

@@ -87,7 +87,7 @@ public sealed class IssueCommands(IDbContextFactory<DashboardDbContext> dbFactor
         }
 
         var errors = new Dictionary<string, string>(input.Validate(clock.Today));
-        await CheckOwnerAsync(db, input, errors, cancellationToken);
+        await CheckOwnerAsync(db, input, errors, cancellationToken, keeping: issue.OwnerId);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid(errors);
@@ -126,9 +126,10 @@ public sealed class IssueCommands(IDbContextFactory<DashboardDbContext> dbFactor
         issue.Resolution = string.IsNullOrWhiteSpace(input.Resolution) ? null : input.Resolution.Trim();
     }
 
-    private static async Task CheckOwnerAsync(DashboardDbContext db, IssueInput input, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    // An active person, or the owner the issue already has (<paramref name="keeping"/>) even if since deactivated.
+    private static async Task CheckOwnerAsync(DashboardDbContext db, IssueInput input, Dictionary<string, string> errors, CancellationToken cancellationToken, int? keeping = null)
     {
-        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId, cancellationToken))
+        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId && (p.DeactivatedAt == null || p.Id == keeping), cancellationToken))
         {
             errors[nameof(IssueInput.OwnerId)] = "Choose who owns the issue from the list.";
         }

@@ -67,7 +67,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
         }
 
         var errors = new Dictionary<string, string>(input.Validate(isNew: false));
-        await CheckOwnerAndCouncilAsync(db, input, errors, cancellationToken);
+        await CheckOwnerAndCouncilAsync(db, input, errors, cancellationToken, keeping: risk.OwnerId);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid(errors);
@@ -175,10 +175,13 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
         return (CommandResult.Saved, risk.Id);
     }
 
-    /// <summary>The owner must be someone the dashboard knows, and the council one that takes part.</summary>
-    private static async Task CheckOwnerAndCouncilAsync(DashboardDbContext db, RiskInput input, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner must be an active person the dashboard knows (or the one it already has, <paramref name="keeping"/>,
+    /// even if since deactivated), and the council one that takes part.
+    /// </summary>
+    private static async Task CheckOwnerAndCouncilAsync(DashboardDbContext db, RiskInput input, Dictionary<string, string> errors, CancellationToken cancellationToken, int? keeping = null)
     {
-        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId, cancellationToken))
+        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId && (p.DeactivatedAt == null || p.Id == keeping), cancellationToken))
         {
             errors[nameof(RiskInput.OwnerId)] = "Choose the risk's owner from the list.";
         }

@@ -119,7 +119,7 @@ public sealed class RiskImport(IDbContextFactory<DashboardDbContext> dbFactory, 
                 }
             }
 
-            var ownerId = OwnerOf(row);
+            var ownerId = OwnerOf(row, sheetRow.Ref is { } reference && risks.TryGetValue(reference, out var known) ? (int?)known.OwnerId : null);
             var (councilGiven, councilId) = CouncilOf(row);
             var nextReview = row.Date(RiskSheet.NextReview);
             return row.HasErrors
@@ -127,7 +127,8 @@ public sealed class RiskImport(IDbContextFactory<DashboardDbContext> dbFactory, 
                 : new ImportedRisk(sheetRow.Ref!, sheetRow.Title!, RiskScore.Of(sheetRow.Likelihood!.Value, sheetRow.Impact!.Value), row.HasColumn(RiskSheet.Mitigation), sheetRow.Mitigation, ownerId, councilGiven, councilId, nextReview);
         }
 
-        private int? OwnerOf(ImportRow row)
+        // A deactivated person can stay the owner a risk already has, but not become anyone's new owner.
+        private int? OwnerOf(ImportRow row, int? keeping)
         {
             if (row.Text(RiskSheet.Owner) is not { } name)
             {
@@ -137,8 +138,11 @@ public sealed class RiskImport(IDbContextFactory<DashboardDbContext> dbFactory, 
             var matches = people.Where(p => string.Equals(p.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)).ToList();
             switch (matches.Count)
             {
-                case 1:
+                case 1 when matches[0].IsActive || matches[0].Id == keeping:
                     return matches[0].Id;
+                case 1:
+                    row.Error(RiskSheet.Owner, $"“{name}” has been deactivated: name an active person as owner, or leave the cell blank.");
+                    return null;
                 case 0:
                     row.Error(RiskSheet.Owner, $"No one called “{name}” is in the dashboard's list of people. Use a name as the register shows it, or leave the cell blank.");
                     return null;
