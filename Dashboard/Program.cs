@@ -28,6 +28,7 @@ try
     builder.AddReportingClock();
     builder.AddData();
     builder.AddAuth();
+    builder.AddCouncilIdentityProvider();
     builder.AddUserInterface();
     builder.AddLiveUpdates();
     builder.AddRisks();
@@ -51,6 +52,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapSignOut();
+    app.MapCouncilIdentityProvider();
     app.MapBoardPackExport();
     app.MapJobs();
     app.MapRiskRegisterExport();
