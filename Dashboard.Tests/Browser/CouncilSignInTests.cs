@@ -168,6 +168,31 @@ public sealed class CouncilSignInTests(CouncilProviderApp fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_provider_that_cannot_be_reached_is_explained_and_passwords_still_work()
+    {
+        // Nothing listens on this port: the provider is down, or the server cannot reach it.
+        await using var app = await EmptyCouncilApp.StartAsync(new Dictionary<string, string>
+        {
+            ["Authentication__OpenIdConnect__Authority"] = $"http://127.0.0.1:{AppProcess.FreePort()}/",
+            ["Authentication__OpenIdConnect__ClientId"] = LoopbackIdentityProvider.ClientId,
+            ["Authentication__OpenIdConnect__ClientSecret"] = LoopbackIdentityProvider.ClientSecret,
+        });
+        var page = await (await app.Browser.NewContextAsync(new() { BaseURL = app.App.BaseUrl })).NewPageAsync();
+        await page.GotoAsync("/sign-in?returnUrl=%2Fadmin");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with your council account" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#refusal-reason")).ToHaveTextAsync("The dashboard could not reach your council's sign-in service.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?returnUrl=%2Fadmin$", RegexOptions.IgnoreCase));
+        await page.GetByLabel("Email address").FillAsync(EmptyCouncilApp.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(EmptyCouncilApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync($"{app.App.BaseUrl}/admin");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_finish_page_opened_again_signs_nobody_in()
     {
         var page = await fixture.AnonymousPageAsync();
