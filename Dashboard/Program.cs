@@ -34,6 +34,7 @@ try
     builder.AddReportingClock();
     builder.AddData();
     builder.AddAuth();
+    builder.AddCouncilIdentityProvider();
     builder.AddUserInterface();
     builder.AddLiveUpdates();
     builder.AddRisks();
@@ -71,6 +72,7 @@ try
     // frame-ancestors is in the app's own Content-Security-Policy (WebSecurity), one header for the whole policy.
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     app.MapSignOut();
+    app.MapCouncilIdentityProvider();
     app.MapBoardPackExport();
     app.MapJobs();
     app.MapRiskRegisterExport();

@@ -95,6 +95,22 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         await context.CloseAsync();
     }
 
+    /// <summary>The page that explains a refused sign-in through the council's identity provider (see also CouncilSignInTests).</summary>
+    [Theory]
+    [InlineData("/sign-in/council/finish")]
+    [InlineData("/sign-in/council/finish?failure=cancelled&returnUrl=%2Frisks")]
+    public async Task The_council_sign_in_refusal_page_has_no_serious_or_critical_violations(string path)
+    {
+        Support.Browser.RequireChromium();
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are not signed in" })).ToBeVisibleAsync();
+
+        AssertNoSeriousViolations(await page.RunAxe(), path);
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_change_password_page_has_no_serious_or_critical_violations()
     {

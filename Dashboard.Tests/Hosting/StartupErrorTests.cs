@@ -143,9 +143,9 @@ public sealed class StartupErrorTests
         Assert.Single(NonEmptyLines(stderr));
     }
 
-    private static string[] NonEmptyLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    internal static string[] NonEmptyLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(string workingDirectory, Dictionary<string, string> environment, string? dll = null)
+    internal static async Task<(int ExitCode, string Stderr)> RunAppAsync(string workingDirectory, Dictionary<string, string> environment, string? dll = null)
     {
         var start = AppProcess.StartInfo(workingDirectory, ["--urls", $"http://127.0.0.1:{AppProcess.FreePort()}"]);
         if (dll is not null)

@@ -54,7 +54,8 @@ public static class WebSecurity
         var formTargets = FormTargets(app.Configuration);
         app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: a "+" would be HTML-encoded in the page, which is right but makes the markup harder to check.
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
