@@ -27,6 +27,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Dashboard.Live.IChangeNotifier>(Notifier);
         Services.AddSingleton<Dashboard.Features.Risks.RiskRegisterSnapshots>();
         Services.AddScoped<Dashboard.Auth.CurrentUser>();
+
+        // The board dashboard's next meeting, with the default deadlines.
+        Services.AddSingleton(new Dashboard.Features.Reminders.ReminderRules(
+            Dashboard.Domain.Reminders.DeadlineRules.Default, Dashboard.Domain.Reminders.ReminderLadder.Default,
+            new Dashboard.Domain.Reminders.WorkingCalendar([]), new Uri("http://dashboard.example/")));
+        Services.AddScoped<Dashboard.Features.Reminders.ReminderQueries>();
+        Services.AddScoped<Dashboard.Features.Admin.MeetingCommands>();
     }
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2010, 12, 9, 10, 0, 0, TimeSpan.Zero));

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
@@ -149,6 +150,39 @@ public class BoardDashboardPageTests : DashboardTestContext
         var bandRows = ProgrammeRiskBandRows();
         Assert.Contains(bandRows, r => r.StartsWith("High", StringComparison.Ordinal) && r.EndsWith('5'));
         Assert.Contains(bandRows, r => r.StartsWith("Low", StringComparison.Ordinal) && r.EndsWith('0'));
+    }
+
+    [Fact]
+    public async Task Shows_the_next_board_meeting_with_what_falls_due_before_it_and_moves_on_when_it_is_cancelled()
+    {
+        var page = Render<BoardDashboardPage>();
+        IElement Next() => page.Find("[data-testid='next-meeting']");
+
+        page.WaitForAssertion(() => Assert.Equal("9 December 2010: Shared Services Board, Town Hall, Redditch", Next().TextContent), TimeSpan.FromSeconds(10));
+        Assert.Contains("due by", page.Find(".next-meeting .deadline-list").TextContent, StringComparison.Ordinal);
+
+        await using (var db = await Database.OpenAsync())
+        {
+            var today = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), Cancel);
+            today.CancelledAt = Time.GetUtcNow();
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        Notifier.Publish(new Dashboard.Live.DashboardChange(Dashboard.Live.ChangeArea.Meetings, 0, "The meeting of 9 December 2010 is cancelled."));
+        page.WaitForAssertion(() => Assert.StartsWith("13 January 2011: Shared Services Board", Next().TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Says_so_when_no_board_meeting_is_scheduled()
+    {
+        await using (var db = await Database.OpenAsync())
+        {
+            await db.BoardMeetings.ExecuteDeleteAsync(Cancel);
+        }
+
+        var page = Render<BoardDashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("No board meeting is scheduled yet.", page.Find("[data-testid='no-meeting']").TextContent), TimeSpan.FromSeconds(10));
     }
 }
 
