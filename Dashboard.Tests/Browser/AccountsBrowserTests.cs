@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
 using Dashboard.Tests.Support;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace Dashboard.Tests.Browser;
 
@@ -10,30 +8,15 @@ namespace Dashboard.Tests.Browser;
 /// People and accounts on a council's empty database, through the browser alone: invitations read from the
 /// emails the app wrote, one-time links, deactivation reaching an open session, and the password pages.
 /// </summary>
-public sealed partial class AccountsBrowserTests
+public sealed class AccountsBrowserTests
 {
     private const string ManagerEmail = "morgan.lee@redditch.example";
     private const string ManagerPassword = "Shared-ICT-2026!";
-
-    [GeneratedRegex(@"https?://\S+/account/set-password\?\S+")]
-    private static partial Regex SetPasswordLink();
-
-    private static string LinkIn(MimeMessage message) => SetPasswordLink().Match(message.TextBody ?? "").Value;
 
     private static async Task<IPage> AnonymousPageAsync(EmptyCouncilApp council)
     {
         var context = await council.Browser.NewContextAsync(new() { BaseURL = council.App.BaseUrl });
         return await context.NewPageAsync();
-    }
-
-    private static async Task SetPasswordAsync(IPage page, string link, string password)
-    {
-        await page.GotoAsync(link);
-        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("Type the new password again").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Set my password" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/sign-in?passwordSet=true", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("#sign-in-notice")).ToContainTextAsync("Your password is set.");
     }
 
     [Fact]
@@ -64,12 +47,12 @@ public sealed partial class AccountsBrowserTests
 
         // The manager follows the emailed link, chooses a password and signs in.
         var invitation = Assert.Single(await council.EmailsToAsync(ManagerEmail));
-        var link = LinkIn(invitation);
+        var link = SetUpSteps.LinkIn(invitation);
         Assert.StartsWith(council.App.BaseUrl, link, StringComparison.Ordinal);
         var manager = await AnonymousPageAsync(council);
         await manager.GotoAsync(link);
         await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Choose your password" })).ToBeVisibleAsync();
-        await SetPasswordAsync(manager, link, ManagerPassword);
+        await SetUpSteps.SetPasswordAsync(manager, link, ManagerPassword);
         await AppWithBrowser.SignInAsync(manager, ManagerEmail, ManagerPassword);
         await AppWithBrowser.OpenAsync(manager, "/");
         await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Board dashboard" })).ToBeVisibleAsync();
@@ -136,7 +119,7 @@ public sealed partial class AccountsBrowserTests
         Assert.Contains("asked to set a new password", reset.TextBody, StringComparison.Ordinal);
         Assert.Empty(await council.EmailsToAsync("nobody@redditch.example"));
 
-        await SetPasswordAsync(page, LinkIn(reset), "Second-day-admin-2026");
+        await SetUpSteps.SetPasswordAsync(page, SetUpSteps.LinkIn(reset), "Second-day-admin-2026");
         await AppWithBrowser.SignInAsync(page, EmptyCouncilApp.AdminEmail, "Second-day-admin-2026");
         await AppWithBrowser.OpenAsync(page, "/admin");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration" })).ToBeVisibleAsync();

@@ -12,7 +12,6 @@ public sealed class IndicatorLifecycleBrowserTests
     public async Task An_administrator_adds_an_indicator_with_targets_and_later_retires_it_and_the_summary_stops_counting_it()
     {
         await using var council = await EmptyCouncilApp.StartAsync();
-        await EnsureTheCouncilsAsync(council.Database);
         var page = await council.AdministratorPageAsync();
 
         // Add the indicator: annual, higher is better, reported by the administrator.
@@ -20,10 +19,10 @@ public sealed class IndicatorLifecycleBrowserTests
         await page.GetByLabel("Reference", new() { Exact = true }).FillAsync("LPI 01");
         await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Residents satisfied with street cleanliness (%)");
         await page.GetByLabel("Unit", new() { Exact = true }).FillAsync("%");
-        await ChooseAsync(page, "Better when", "Higher is better");
-        await ChooseAsync(page, "Figures collected", "Annually");
-        await ChooseAsync(page, "Year to date is", "The latest period's figure");
-        await ChooseAsync(page, "Figures reported by", EmptyCouncilApp.AdminEmail);
+        await SetUpSteps.ChooseAsync(page, "Better when", "Higher is better");
+        await SetUpSteps.ChooseAsync(page, "Figures collected", "Annually");
+        await SetUpSteps.ChooseAsync(page, "Year to date is", "The latest period's figure");
+        await SetUpSteps.ChooseAsync(page, "Figures reported by", EmptyCouncilApp.AdminEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add indicator" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("LPI 01: Residents satisfied with street cleanliness (%)");
         await AppWithBrowser.WaitUntilInteractiveAsync(page);
@@ -33,7 +32,7 @@ public sealed class IndicatorLifecycleBrowserTests
         var year = Dashboard.Domain.Time.FinancialYear.Of(new DateOnly(today.Year, today.Month, 1).AddMonths(-1)).Label;
         if (Dashboard.Domain.Time.FinancialYear.Of(today).Label != year)
         {
-            await ChooseAsync(page, "Financial year to edit", year);
+            await SetUpSteps.ChooseAsync(page, "Financial year to edit", year);
         }
 
         await page.GetByLabel($"BDC Year {year} target", new() { Exact = true }).FillAsync("75");
@@ -85,11 +84,4 @@ public sealed class IndicatorLifecycleBrowserTests
         }
     }
 
-    /// <summary>A MudSelect is a button-like input that opens a list of options.</summary>
-    private static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToHaveCountAsync(0);
-    }
 }

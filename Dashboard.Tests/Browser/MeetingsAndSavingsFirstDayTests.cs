@@ -33,9 +33,9 @@ public sealed class MeetingsAndSavingsFirstDayTests
         await AppWithBrowser.OpenAsync(page, "/savings");
         await Assertions.Expect(page.GetByText("No savings lines for")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a savings line" }).ClickAsync();
-        await ChooseAsync(page, "Council", "Bromsgrove District Council");
+        await SetUpSteps.ChooseAsync(page, "Council", "Bromsgrove District Council");
         await page.GetByLabel("Description").FillAsync("Shared ICT service");
-        await ChooseAsync(page, "Owner", EmptyCouncilApp.AdminEmail);
+        await SetUpSteps.ChooseAsync(page, "Owner", EmptyCouncilApp.AdminEmail);
         await page.GetByLabel("Target (£)").FillAsync("120,000");
         await page.GetByLabel("Forecast (£)").FillAsync("100000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add savings line" }).ClickAsync();
@@ -48,11 +48,4 @@ public sealed class MeetingsAndSavingsFirstDayTests
         await Assertions.Expect(page.Locator(".savings-statement")).ToHaveTextAsync("Forecast £100,000 of £120,000 target; delivered to date not yet reported.");
     }
 
-    /// <summary>A MudSelect is a button-like input that opens a list of options.</summary>
-    private static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToHaveCountAsync(0);
-    }
 }

@@ -29,8 +29,8 @@ public sealed class RiskEditingBrowserTests
             await Assertions.Expect(page.GetByText("The risk will be risk ICT-3")).ToBeVisibleAsync();
 
             await page.GetByLabel("Risk", new() { Exact = true }).FillAsync("Telephony contract ends before the new system is live");
-            await ChooseAsync(page, "Likelihood", "3 – Significant");
-            await ChooseAsync(page, "Impact", "3 – Major");
+            await SetUpSteps.ChooseAsync(page, "Likelihood", "3 – Significant");
+            await SetUpSteps.ChooseAsync(page, "Impact", "3 – Major");
             await page.GetByLabel("Why it is scored so").FillAsync("Supplier confirmed the end date");
             await Assertions.Expect(page.GetByText("reviewed every 90 days")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add risk" }).ClickAsync();
@@ -38,7 +38,7 @@ public sealed class RiskEditingBrowserTests
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Risk ICT-3: Telephony contract ends before the new system is live");
 
             await AppWithBrowser.OpenAsync(page, "/risks");
-            await ChooseAsync(page, "Register", "ICT");
+            await SetUpSteps.ChooseAsync(page, "Register", "ICT");
             var cell = page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Significant, Impact Major, 1 risk, band High" });
             await Assertions.Expect(cell).ToBeVisibleAsync();
             await cell.ClickAsync();
@@ -54,11 +54,4 @@ public sealed class RiskEditingBrowserTests
         }
     }
 
-    /// <summary>A MudSelect is a button-like input that opens a list of options.</summary>
-    private static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToHaveCountAsync(0);
-    }
 }

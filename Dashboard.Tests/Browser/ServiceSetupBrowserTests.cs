@@ -17,9 +17,9 @@ public sealed class ServiceSetupBrowserTests
         await AppWithBrowser.OpenAsync(page, "/admin/services");
         await Assertions.Expect(page.GetByText("No services or projects yet — add the first one.")).ToBeVisibleAsync();
 
-        await AddAsync(page, "Community Safety", project: false, host: "Bromsgrove District Council");
-        await AddAsync(page, "Elections", project: false, host: null);
-        await AddAsync(page, "Revenues & Benefits transformation", project: true, host: null);
+        await SetUpSteps.AddServiceAsync(page, "Community Safety", project: false, host: "Bromsgrove District Council", Administrator);
+        await SetUpSteps.AddServiceAsync(page, "Elections", project: false, host: null, Administrator);
+        await SetUpSteps.AddServiceAsync(page, "Revenues & Benefits transformation", project: true, host: null, Administrator);
 
         // The board report lists Elections first: move it up with the keyboard, as a keyboard user would.
         await Assertions.Expect(LiveRows(page)).ToHaveCountAsync(2);
@@ -44,7 +44,7 @@ public sealed class ServiceSetupBrowserTests
         await AppWithBrowser.WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Radio, new() { Name = "The shared services programme's" }).CheckAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Shared Services Programme");
-        await ChooseAsync(page, "Owner", Administrator);
+        await SetUpSteps.ChooseAsync(page, "Owner", Administrator);
         await page.GetByLabel("Risk appetite (score 1–16)").FillAsync("8");
         await Assertions.Expect(page.GetByTestId("appetite-words")).ToContainTextAsync("Risks scoring above 8 are flagged; 8 is in the High score band (8–16).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create register" }).ClickAsync();
@@ -72,37 +72,5 @@ public sealed class ServiceSetupBrowserTests
         return names;
     }
 
-    private static async Task AddAsync(IPage page, string name, bool project, string? host)
-    {
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add a service or project" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a service or project");
-        await AppWithBrowser.WaitUntilInteractiveAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        if (project)
-        {
-            await page.GetByRole(AriaRole.Radio, new() { Name = "Project underway" }).CheckAsync();
-            var start = page.GetByLabel("Project start");
-            await start.FillAsync("1 Apr 2026");
-            await start.PressAsync("Tab");
-            await Assertions.Expect(start).ToHaveValueAsync("1 Apr 2026");
-        }
 
-        if (host is not null)
-        {
-            await ChooseAsync(page, "Hosting council", host);
-        }
-
-        await ChooseAsync(page, "Manager (keeps its status card)", Administrator);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Services and projects");
-        await Assertions.Expect(page.Locator($"tr[data-service='{name}']")).ToBeVisibleAsync();
-    }
-
-    /// <summary>A MudSelect is a button-like input that opens a list of options.</summary>
-    private static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToHaveCountAsync(0);
-    }
 }
