@@ -342,6 +342,29 @@ public class PeopleCommandsTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task A_handover_includes_the_savings_lines_a_person_owns()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var alex = await PersonIdAsync("Alex Morgan");
+        var sue = await PersonIdAsync("Sue Marsh");
+        await using (var setUp = await Database.OpenAsync())
+        {
+            await setUp.SavingsLines.Where(l => l.Description == "Single management team").ExecuteUpdateAsync(u => u.SetProperty(l => l.OwnerId, alex), Ct);
+        }
+
+        var owned = await Queries.OwnedByAsync(alex, Ct);
+        Assert.Contains(owned.SavingsLines, l => l.Label == "2010/11 both councils: Single management team");
+        Assert.Contains(owned.Groups, g => g.Heading == "Savings lines");
+
+        var (result, _) = await Commands.HandOverAsync(alex, sue, Ct);
+        Assert.True(result.Succeeded, result.Error);
+
+        await using var db = await Database.OpenAsync();
+        Assert.All(await db.SavingsLines.Where(l => l.Description == "Single management team").Select(l => l.OwnerId).ToListAsync(Ct), owner => Assert.Equal(sue, owner));
+        Assert.Empty((await Queries.OwnedByAsync(alex, Ct)).SavingsLines);
+    }
+
+    [Fact]
     public async Task Nothing_is_handed_to_a_deactivated_person()
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);

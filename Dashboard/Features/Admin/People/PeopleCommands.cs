@@ -371,15 +371,17 @@ public sealed class PeopleCommands(
         var risks = await db.Risks.Where(r => r.OwnerId == fromPersonId).ToListAsync(cancellationToken);
         var issues = await db.RiskIssues.Where(i => i.OwnerId == fromPersonId).ToListAsync(cancellationToken);
         var indicators = await db.PerformanceIndicators.Where(p => p.OwnerId == fromPersonId).ToListAsync(cancellationToken);
+        var savings = await db.SavingsLines.Where(l => l.OwnerId == fromPersonId).ToListAsync(cancellationToken);
         var reports = await db.People.Where(p => newDirectors.Keys.Contains(p.Id)).ToListAsync(cancellationToken);
         services.ForEach(s => s.OwnerId = to);
         registers.ForEach(r => r.OwnerId = to);
         risks.ForEach(r => r.OwnerId = to);
         issues.ForEach(i => i.OwnerId = to);
         indicators.ForEach(p => p.OwnerId = to);
+        savings.ForEach(l => l.OwnerId = to);
         reports.ForEach(p => p.DirectorId = newDirectors[p.Id]);
 
-        var count = services.Count + registers.Count + risks.Count + issues.Count + indicators.Count + reports.Count;
+        var count = services.Count + registers.Count + risks.Count + issues.Count + indicators.Count + savings.Count + reports.Count;
         var from = people.Single(p => p.Id == fromPersonId).Name;
         var toName = people.Single(p => p.Id == to).Name;
         if (count == 0)
@@ -401,7 +403,7 @@ public sealed class PeopleCommands(
         foreach (var (area, any) in new[]
                  {
                      (ChangeArea.Services, services.Count > 0), (ChangeArea.RiskRegisters, registers.Count > 0), (ChangeArea.Risks, risks.Count > 0),
-                     (ChangeArea.Issues, issues.Count > 0), (ChangeArea.PerformanceCatalogue, indicators.Count > 0),
+                     (ChangeArea.Issues, issues.Count > 0), (ChangeArea.PerformanceCatalogue, indicators.Count > 0), (ChangeArea.Savings, savings.Count > 0),
                  })
         {
             if (any)

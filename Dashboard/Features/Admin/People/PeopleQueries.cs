@@ -48,16 +48,17 @@ public sealed record OwnedItems(
     IReadOnlyList<OwnedItem> Risks,
     IReadOnlyList<OwnedItem> Issues,
     IReadOnlyList<OwnedItem> Indicators,
+    IReadOnlyList<OwnedItem> SavingsLines,
     IReadOnlyList<OwnedItem> People)
 {
-    public int Count => Services.Count + RiskRegisters.Count + Risks.Count + Issues.Count + Indicators.Count + People.Count;
+    public int Count => Services.Count + RiskRegisters.Count + Risks.Count + Issues.Count + Indicators.Count + SavingsLines.Count + People.Count;
 
     /// <summary>The groups with something in them, as headed on the person's page.</summary>
     public IEnumerable<(string Heading, IReadOnlyList<OwnedItem> Items)> Groups =>
         new (string, IReadOnlyList<OwnedItem>)[]
         {
             ("Services and projects", Services), ("Risk registers", RiskRegisters), ("Risks", Risks), ("Issues", Issues),
-            ("Performance indicators", Indicators), ("People they are director for", People),
+            ("Performance indicators", Indicators), ("Savings lines", SavingsLines), ("People they are director for", People),
         }.Where(g => g.Item2.Count > 0);
 }
 
@@ -130,9 +131,14 @@ public sealed class PeopleQueries(IDbContextFactory<DashboardDbContext> dbFactor
             .ToList();
         var indicators = await db.PerformanceIndicators.Where(p => p.OwnerId == personId).OrderBy(p => p.Ref)
             .Select(p => new OwnedItem($"{p.Ref}: {p.Description}", $"performance/{p.Id}")).ToListAsync(cancellationToken);
+        var savings = (await db.SavingsLines.Where(l => l.OwnerId == personId)
+                .Select(l => new { l.FinancialYear, l.Description, Council = l.Council == null ? null : l.Council.Code }).ToListAsync(cancellationToken))
+            .OrderBy(l => l.FinancialYear).ThenBy(l => l.Description, StringComparer.Ordinal)
+            .Select(l => new OwnedItem($"{new Dashboard.Domain.Time.FinancialYear(l.FinancialYear).Label} {l.Council ?? "both councils"}: {l.Description}", $"savings?year={l.FinancialYear}"))
+            .ToList();
         var people = await db.People.Where(p => p.DirectorId == personId).OrderBy(p => p.Name)
             .Select(p => new OwnedItem(p.Name, $"admin/people/{p.Id}")).ToListAsync(cancellationToken);
-        return new OwnedItems(services, registers, risks, issues, indicators, people);
+        return new OwnedItems(services, registers, risks, issues, indicators, savings, people);
     }
 
     private sealed record AccountSummary(AccountFacts Facts, IReadOnlyList<string> Roles);
