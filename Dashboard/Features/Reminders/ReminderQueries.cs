@@ -26,6 +26,20 @@ public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFact
     public static async Task<WorkingCalendar> CalendarAsync(DashboardDbContext db, ReminderRules rules, CancellationToken cancellationToken) =>
         rules.ConfiguredCalendar.With(await db.BankHolidayChanges.AsNoTracking().ToListAsync(cancellationToken));
 
+    /// <summary>What falls due before each board meeting, by the meetings and bank holidays as they stand now.</summary>
+    public async Task<ObligationSchedule> ScheduleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ScheduleAsync(db, null, cancellationToken);
+    }
+
+    // Cancelled meetings count for nothing; a moved meeting takes its deadlines with it.
+    private async Task<ObligationSchedule> ScheduleAsync(DashboardDbContext db, WorkingCalendar? calendar, CancellationToken cancellationToken)
+    {
+        var meetings = await db.BoardMeetings.AsNoTracking().ToListAsync(cancellationToken);
+        return new ObligationSchedule(rules.Deadlines, calendar ?? await CalendarAsync(db, rules, cancellationToken), MeetingRules.DatesThatCount(meetings));
+    }
+
     /// <summary>Outstanding obligations with deadlines from <paramref name="from"/> to <paramref name="to"/>, optionally for one owner.</summary>
     /// <param name="from">The earliest deadline.</param>
     /// <param name="to">The latest deadline.</param>
@@ -35,10 +49,7 @@ public sealed class ReminderQueries(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<List<Obligation>> OutstandingAsync(DateOnly from, DateOnly to, int? ownerId = null, WorkingCalendar? calendar = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        // Cancelled meetings count for nothing; a moved meeting takes its deadlines with it.
-        var meetings = await db.BoardMeetings.AsNoTracking().ToListAsync(cancellationToken);
-        var schedule = new ObligationSchedule(rules.Deadlines, calendar ?? await CalendarAsync(db, rules, cancellationToken), MeetingRules.DatesThatCount(meetings));
+        var schedule = await ScheduleAsync(db, calendar, cancellationToken);
 
         // An archived service owes no more cards or reports; nor do the risks of an archived register need reviews.
         var services = await db.SharedServices
