@@ -71,13 +71,7 @@ public sealed class FirstDayTests
         await Assertions.Expect(admin.Locator(".meetings-upcoming tbody tr")).ToHaveCountAsync(1);
 
         await AppWithBrowser.OpenAsync(admin, "/savings");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Add a savings line" }).ClickAsync();
-        await SetUpSteps.ChooseAsync(admin, "Council", "Redditch Borough Council");
-        await admin.GetByLabel("Description").FillAsync("Shared electoral registration");
-        await SetUpSteps.ChooseAsync(admin, "Owner", EmptyCouncilApp.AdminEmail);
-        await admin.GetByLabel("Target (£)").FillAsync("40,000");
-        await admin.GetByLabel("Forecast (£)").FillAsync("35000");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Add savings line" }).ClickAsync();
+        await SetUpSteps.AddSavingsLineAsync(admin, "Redditch Borough Council", "Shared electoral registration", EmptyCouncilApp.AdminEmail, "40,000", "35000");
         await Assertions.Expect(admin.Locator(".savings-lines tbody tr")).ToHaveCountAsync(1);
 
         // An indicator with a target for each council, reported by the new manager.
@@ -147,17 +141,7 @@ public sealed class FirstDayTests
     /// <summary>Adds EL 01 with a year's target for both councils; returns the financial year it set targets for.</summary>
     private static async Task<string> AddIndicatorWithTargetsAsync(IPage page)
     {
-        await AppWithBrowser.OpenAsync(page, "/performance/new");
-        await page.GetByLabel("Reference", new() { Exact = true }).FillAsync("EL 01");
-        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Electoral register entries checked within 28 days (%)");
-        await page.GetByLabel("Unit", new() { Exact = true }).FillAsync("%");
-        await SetUpSteps.ChooseAsync(page, "Better when", "Higher is better");
-        await SetUpSteps.ChooseAsync(page, "Figures collected", "Annually");
-        await SetUpSteps.ChooseAsync(page, "Year to date is", "The latest period's figure");
-        await SetUpSteps.ChooseAsync(page, "Figures reported by", "Sam Okafor");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add indicator" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("EL 01: Electoral register entries checked within 28 days (%)");
-        await AppWithBrowser.WaitUntilInteractiveAsync(page);
+        await SetUpSteps.AddAnnualPercentageIndicatorAsync(page, "EL 01", "Electoral register entries checked within 28 days (%)", "Sam Okafor");
 
         var year = Dashboard.Domain.Time.FinancialYear.Of(DateOnly.FromDateTime(DateTime.UtcNow)).Label;
         await page.GetByLabel($"BDC Year {year} target", new() { Exact = true }).FillAsync("95");

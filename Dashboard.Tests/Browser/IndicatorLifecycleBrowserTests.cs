@@ -15,17 +15,7 @@ public sealed class IndicatorLifecycleBrowserTests
         var page = await council.AdministratorPageAsync();
 
         // Add the indicator: annual, higher is better, reported by the administrator.
-        await AppWithBrowser.OpenAsync(page, "/performance/new");
-        await page.GetByLabel("Reference", new() { Exact = true }).FillAsync("LPI 01");
-        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Residents satisfied with street cleanliness (%)");
-        await page.GetByLabel("Unit", new() { Exact = true }).FillAsync("%");
-        await SetUpSteps.ChooseAsync(page, "Better when", "Higher is better");
-        await SetUpSteps.ChooseAsync(page, "Figures collected", "Annually");
-        await SetUpSteps.ChooseAsync(page, "Year to date is", "The latest period's figure");
-        await SetUpSteps.ChooseAsync(page, "Figures reported by", EmptyCouncilApp.AdminEmail);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add indicator" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("LPI 01: Residents satisfied with street cleanliness (%)");
-        await AppWithBrowser.WaitUntilInteractiveAsync(page);
+        await SetUpSteps.AddAnnualPercentageIndicatorAsync(page, "LPI 01", "Residents satisfied with street cleanliness (%)", EmptyCouncilApp.AdminEmail);
 
         // Targets for both councils for the year the summary shows (the year of the last complete month), then figures.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

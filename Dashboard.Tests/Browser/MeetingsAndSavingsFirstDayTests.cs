@@ -32,13 +32,7 @@ public sealed class MeetingsAndSavingsFirstDayTests
 
         await AppWithBrowser.OpenAsync(page, "/savings");
         await Assertions.Expect(page.GetByText("No savings lines for")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add a savings line" }).ClickAsync();
-        await SetUpSteps.ChooseAsync(page, "Council", "Bromsgrove District Council");
-        await page.GetByLabel("Description").FillAsync("Shared ICT service");
-        await SetUpSteps.ChooseAsync(page, "Owner", EmptyCouncilApp.AdminEmail);
-        await page.GetByLabel("Target (£)").FillAsync("120,000");
-        await page.GetByLabel("Forecast (£)").FillAsync("100000");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add savings line" }).ClickAsync();
+        await SetUpSteps.AddSavingsLineAsync(page, "Bromsgrove District Council", "Shared ICT service", EmptyCouncilApp.AdminEmail, "120,000", "100000");
         await Assertions.Expect(page.Locator(".savings-lines tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".savings-totals tr[data-council='BDC']")).ToContainTextAsync("£120,000");
 

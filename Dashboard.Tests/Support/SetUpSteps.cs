@@ -45,6 +45,35 @@ public static partial class SetUpSteps
         await Assertions.Expect(page.Locator($"tr[data-service='{name}']")).ToBeVisibleAsync();
     }
 
+    /// <summary>Adds a savings line on the open /savings page; ends when the line is listed.</summary>
+    public static async Task AddSavingsLineAsync(IPage page, string council, string description, string owner, string target, string forecast)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a savings line" }).ClickAsync();
+        await ChooseAsync(page, "Council", council);
+        await page.GetByLabel("Description").FillAsync(description);
+        await ChooseAsync(page, "Owner", owner);
+        await page.GetByLabel("Target (£)").FillAsync(target);
+        await page.GetByLabel("Forecast (£)").FillAsync(forecast);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add savings line" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".savings-lines tbody tr", new() { HasText = description })).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Adds an annual, higher-is-better percentage indicator on /performance/new; ends on its page, interactive.</summary>
+    public static async Task AddAnnualPercentageIndicatorAsync(IPage page, string reference, string description, string reportedBy)
+    {
+        await AppWithBrowser.OpenAsync(page, "/performance/new");
+        await page.GetByLabel("Reference", new() { Exact = true }).FillAsync(reference);
+        await page.GetByLabel("Description", new() { Exact = true }).FillAsync(description);
+        await page.GetByLabel("Unit", new() { Exact = true }).FillAsync("%");
+        await ChooseAsync(page, "Better when", "Higher is better");
+        await ChooseAsync(page, "Figures collected", "Annually");
+        await ChooseAsync(page, "Year to date is", "The latest period's figure");
+        await ChooseAsync(page, "Figures reported by", reportedBy);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add indicator" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{reference}: {description}");
+        await AppWithBrowser.WaitUntilInteractiveAsync(page);
+    }
+
     /// <summary>Adds a person on /admin/people/new, gives them one role and sends the invitation; ends on their page.</summary>
     public static async Task AddAndInviteAsync(IPage admin, string name, string jobTitle, string email, string role)
     {
