@@ -77,6 +77,8 @@ try
     app.MapJobs();
     app.MapRiskRegisterExport();
     app.MapPiValueExport();
+    app.MapPeopleExport();
+    app.MapServiceExport();
 
     await app.RunAsync();
     return 0;

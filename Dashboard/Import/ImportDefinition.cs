@@ -34,6 +34,12 @@ public interface IImportTarget<TRow>
     /// <summary>Two rows with the same key in one file are a mistake.</summary>
     string KeyOf(TRow row);
 
+    /// <summary>
+    /// Problems only the file as a whole shows — a row naming a person added further down, a loop of directors —
+    /// found once every row has been read without problems. Most imports have none.
+    /// </summary>
+    IEnumerable<ImportError> CheckTogether(IReadOnlyList<(int Row, TRow Value)> rows) => [];
+
     /// <summary>Null for a row that is new; otherwise what applying it would change (empty when nothing would).</summary>
     IReadOnlyList<string>? Differences(TRow row);
 

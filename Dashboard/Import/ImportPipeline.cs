@@ -111,6 +111,11 @@ public static class ImportPipeline
             errors.AddRange(duplicate.Skip(1).Select(d => new ImportError(d.Row, definition.KeyColumn, $"{duplicate.Key} is also on row {first}; each {definition.KeyColumn} may appear once.")));
         }
 
+        if (errors.Count == 0)
+        {
+            errors.AddRange(target.CheckTogether(read));
+        }
+
         if (errors.Count > 0)
         {
             return (new ImportPreview(errors.OrderBy(e => e.Row).ToList(), []), target, []);

@@ -40,3 +40,17 @@ public sealed record ImportOutcome(bool Applied, string? Refusal, ImportPreview 
 {
     public static ImportOutcome Refused(string refusal, ImportPreview? preview = null) => new(false, refusal, preview ?? ImportPreview.Failed());
 }
+
+/// <summary>How an import preview words one changed value.</summary>
+public static class ImportDifference
+{
+    /// <summary>"Job title: “Head of ICT” → “Director of ICT”", or null when the value stays the same.</summary>
+    public static string? Of(string label, string? was, string? now)
+    {
+        was = string.IsNullOrWhiteSpace(was) ? null : was.Trim();
+        now = string.IsNullOrWhiteSpace(now) ? null : now.Trim();
+        return was == now ? null : $"{label}: {Quoted(was)} → {Quoted(now)}";
+    }
+
+    private static string Quoted(string? value) => value is null ? "none" : $"“{(value.Length <= 60 ? value : value[..57] + "…")}”";
+}

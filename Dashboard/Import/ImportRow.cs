@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Domain.Export;
+using Dashboard.Domain.Organisation;
 
 namespace Dashboard.Import;
 
@@ -81,6 +82,24 @@ public sealed class ImportRow
         }
 
         Error(heading, $"“{text}” is not a date; write it as 9 Mar 2011 or 2011-03-09.");
+        return null;
+    }
+
+    /// <summary>One of the councils, by code (BDC) or name; null when blank. Anything else is recorded as a problem.</summary>
+    public int? Council(string heading, IReadOnlyCollection<Council> councils)
+    {
+        var text = Text(heading);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (councils.FirstOrDefault(c => string.Equals(c.Code, text, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase)) is { } council)
+        {
+            return council.Id;
+        }
+
+        Error(heading, $"Give {string.Join(" or ", councils.Select(c => c.Code).Order())}, or leave the cell blank, not “{text}”.");
         return null;
     }
 

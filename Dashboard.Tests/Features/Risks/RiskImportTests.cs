@@ -167,7 +167,7 @@ public class RiskImportTests : DashboardTestContext
         { "an empty title", $"{Headings}\n1,Impact of changes in political leadership,3,2,6,,,,,\n16,,2,2,4,,,,,\n", "Row 3, Risk: Describe the risk." },
         { "text in a number column", $"{Headings}\n1,Impact of changes in political leadership,3,High,,,,,,\n", "Row 2, I: “High” is not a whole number; give a number such as 3." },
         { "a wrong score", $"{Headings}\n1,Impact of changes in political leadership,3,2,9,,,,,\n", "Row 2, Score: The score is L × I = 3 × 2 = 6, not 9. Change L or I; the score follows from them." },
-        { "an unknown owner", $"{Headings}\n1,Impact of changes in political leadership,3,2,6,,,Jo Bloggs,,\n", "Row 2, Owner: No one called “Jo Bloggs” is in the dashboard's list of people. Use a name as the register shows it, or leave the cell blank." },
+        { "an unknown owner", $"{Headings}\n1,Impact of changes in political leadership,3,2,6,,,Jo Bloggs,,\n", "Row 2, Owner: No one called “Jo Bloggs” is in the dashboard's list of people. Use a name as the dashboard shows it, or their email address, or leave the cell blank." },
         { "an unknown council", $"{Headings}\n1,Impact of changes in political leadership,3,2,6,,,,WFDC,\n", "Row 2, Council: Give BDC, RBC or Both, not “WFDC”." },
         { "a bad date", $"{Headings}\n1,Impact of changes in political leadership,3,2,6,,,,,next spring\n", "Row 2, Next review: “next spring” is not a date; write it as 9 Mar 2011 or 2011-03-09." },
         { "a Ref twice", $"{Headings}\n1,Impact of changes in political leadership,3,2,6,,,,,\n1,Again,3,2,6,,,,,\n", "Row 3, Ref: 1 is also on row 2; each Ref may appear once." },

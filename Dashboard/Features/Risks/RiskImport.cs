@@ -135,21 +135,13 @@ public sealed class RiskImport(IDbContextFactory<DashboardDbContext> dbFactory, 
                 return null;
             }
 
-            var matches = people.Where(p => string.Equals(p.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)).ToList();
-            switch (matches.Count)
+            var (id, problem) = PersonLookup.Find(name, people.Select(p => new NamedPerson(p.Id, p.Name, p.Email, p.IsActive)), "owner", mayBeBlank: true, keeping);
+            if (problem is not null)
             {
-                case 1 when matches[0].IsActive || matches[0].Id == keeping:
-                    return matches[0].Id;
-                case 1:
-                    row.Error(RiskSheet.Owner, $"“{name}” has been deactivated: name an active person as owner, or leave the cell blank.");
-                    return null;
-                case 0:
-                    row.Error(RiskSheet.Owner, $"No one called “{name}” is in the dashboard's list of people. Use a name as the register shows it, or leave the cell blank.");
-                    return null;
-                default:
-                    row.Error(RiskSheet.Owner, $"More than one person is called “{name}”; set this owner on the risk's page instead.");
-                    return null;
+                row.Error(RiskSheet.Owner, problem);
             }
+
+            return id;
         }
 
         private (bool Given, int? CouncilId) CouncilOf(ImportRow row)

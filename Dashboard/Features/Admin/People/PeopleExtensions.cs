@@ -7,6 +7,7 @@ public static class PeopleExtensions
     {
         builder.Services.AddScoped<PeopleQueries>();
         builder.Services.AddScoped<PeopleCommands>();
+        builder.Services.AddScoped<PeopleImport>();
         return builder;
     }
 }
