@@ -47,6 +47,8 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/admin/people");
         data.Add("Administrator", "/admin/people/new");
         data.Add("Administrator", "/admin/people/9");
+        data.Add("Administrator", "/admin/people/import");
+        data.Add("Administrator", "/admin/services/import");
         return data;
     }
 
@@ -61,9 +63,10 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
             "Service manager" => DemoAccounts.ServiceManager,
             _ => DemoAccounts.ReportOwner,
         };
-        var page = await fixture.SignedInPageAsync(email, password);
+        var page = await fixture.PageSignedInAsAsync(email, password);
         await page.GotoAsync(path);
         await WaitUntilSettledAsync(page);
+        Assert.DoesNotContain("/sign-in", page.Url, StringComparison.Ordinal);
 
         AssertNoSeriousViolations(await page.RunAxe(), $"{path} as {role}");
         await page.Context.CloseAsync();

@@ -56,6 +56,7 @@ public sealed class AppWithBrowser : IAsyncLifetime
 {
     private TestDatabase? database;
     private IPlaywright? playwright;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> signedIn = new();
 
     public AppProcess App { get; private set; } = null!;
 
@@ -81,6 +82,23 @@ public sealed class AppWithBrowser : IAsyncLifetime
         var page = await context.NewPageAsync();
         await SignInAsync(page, email, password);
         return page;
+    }
+
+    /// <summary>
+    /// A page in a fresh context carrying the cookies of one sign-in per account, so checks that only read pages skip
+    /// signing in (and the board dashboard it lands on) each time. Only for tests that neither sign out nor change the account.
+    /// </summary>
+    public async Task<IPage> PageSignedInAsAsync(string email, string password)
+    {
+        var state = await signedIn.GetOrAdd(email, async _ =>
+        {
+            var first = await SignedInPageAsync(email, password);
+            var cookies = await first.Context.StorageStateAsync();
+            await first.Context.CloseAsync();
+            return cookies;
+        });
+        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, StorageState = state });
+        return await context.NewPageAsync();
     }
 
     /// <summary>Opens a page and waits until Blazor has made it interactive (prerendered HTML ignores clicks).</summary>
