@@ -17,6 +17,8 @@ public sealed record PersonInput
 
     public const int EmailMaxLength = 256;
 
+    public const string MalformedEmail = "Enter an email address like name@bromsgrove.gov.uk.";
+
     public string? Name { get; set; }
 
     public string? JobTitle { get; set; }
@@ -68,7 +70,7 @@ public sealed record PersonInput
             }
             else if (!EmailAddresses.IsWellFormed(email))
             {
-                errors[nameof(Email)] = "Enter an email address like name@bromsgrove.gov.uk.";
+                errors[nameof(Email)] = MalformedEmail;
             }
             else if (people.FirstOrDefault(p => p.Id != personId && string.Equals(p.Email?.Trim(), email, StringComparison.OrdinalIgnoreCase)) is { } holder)
             {

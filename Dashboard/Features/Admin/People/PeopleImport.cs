@@ -151,6 +151,11 @@ public sealed class PeopleImport(IDbContextFactory<DashboardDbContext> dbFactory
             {
                 row.Error(PeopleSheet.Email, "Give the person's email address: rows are matched to people by it. Someone without one can be added on the People page.");
             }
+            else if (!EmailAddresses.IsWellFormed(email))
+            {
+                // Checked here as well as with the other details, so it is listed with this row's other problems.
+                row.Error(PeopleSheet.Email, PersonInput.MalformedEmail);
+            }
 
             if (name is null)
             {
