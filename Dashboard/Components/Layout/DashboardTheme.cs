@@ -21,13 +21,20 @@ public static class DashboardTheme
         },
         PaletteDark = new PaletteDark
         {
+            // Light colours on a dark page need dark writing on them: MudBlazor's default white on light blue is ≈1.9:1.
             Primary = "#90caf9",
+            PrimaryContrastText = "#0b1f33",
             Secondary = "#ce93d8",
+            SecondaryContrastText = "#1f0a26",
             AppbarBackground = "#102a43",
             Success = "#81c784",
+            SuccessContrastText = "#0b2410",
             Warning = "#ffb74d",
+            WarningContrastText = "#2b1700",
             Error = "#ef9a9a",
+            ErrorContrastText = "#2b0a0a",
             Info = "#90caf9",
+            InfoContrastText = "#0b1f33",
         },
     };
 }
