@@ -34,7 +34,7 @@ public class AuditTrailTests
         var entry = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(StatusUpdate) && a.EntityId == cardId.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.Action == AuditAction.Updated, ct);
         Assert.Equal("Alex Morgan", entry.Actor);
         Assert.Equal(9, entry.ActorPersonId);
-        Assert.Contains("\"Rag\":{\"old\":1,\"new\":2}", entry.Changes, StringComparison.Ordinal);
+        Assert.Contains("\"Rag\":{\"old\":\"Green\",\"new\":\"Amber\"}", entry.Changes, StringComparison.Ordinal);
         Assert.Contains("Backup installation delayed", entry.Changes, StringComparison.Ordinal);
         Assert.DoesNotContain("Version", entry.Changes, StringComparison.Ordinal);
     }

@@ -68,15 +68,15 @@ internal static class AuditRecorder
                     case EntityState.Added:
                         if (!property.Metadata.IsPrimaryKey())
                         {
-                            changes[name] = new { @new = property.CurrentValue };
+                            changes[name] = new { @new = Readable(property.CurrentValue) };
                         }
 
                         break;
                     case EntityState.Deleted:
-                        changes[name] = new { old = property.OriginalValue };
+                        changes[name] = new { old = Readable(property.OriginalValue) };
                         break;
                     case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes[name] = new { old = property.OriginalValue, @new = property.CurrentValue };
+                        changes[name] = new { old = Readable(property.OriginalValue), @new = Readable(property.CurrentValue) };
                         break;
                 }
             }
@@ -105,6 +105,9 @@ internal static class AuditRecorder
             or Dashboard.Domain.Reminders.ReminderMessage or Dashboard.Domain.Reminders.ReminderItem
             or Dashboard.Domain.Rollups.QuarterlyRollup or Dashboard.Domain.Rollups.RollupFigure
             or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
+
+    // An enum is kept by its name (Amber, not 2), so the trail reads the same after the enum's numbers change.
+    private static object? Readable(object? value) => value is Enum named ? named.ToString() : value;
 
     private static string EntityTypeName(EntityEntry entry) => entry.Entity switch
     {

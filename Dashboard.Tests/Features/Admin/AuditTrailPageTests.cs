@@ -1,5 +1,4 @@
 using Bunit;
-using Dashboard.Domain.Services;
 using Dashboard.Features.Admin;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,10 @@ public class AuditTrailPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Contains("Sue Marsh", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         var row = page.FindAll("tr").First(r => r.TextContent.Contains("Sue Marsh", StringComparison.Ordinal));
-        Assert.Contains($"Updated {nameof(StatusUpdate)}", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Updated status card", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Environmental Services — December 2010", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Commentary:", row.TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", row.QuerySelector("td")!.TextContent);
         Assert.Contains("New teams aligning", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tree Officer appointed; <b>one</b> vacancy left.", row.TextContent, StringComparison.Ordinal);
         Assert.Empty(row.QuerySelectorAll("b"));
