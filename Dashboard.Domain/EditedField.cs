@@ -35,6 +35,9 @@ public sealed class EditedField<T>
         }
     }
 
+    /// <summary>Whether what is typed here stands against a different value someone else saved since it was loaded.</summary>
+    public bool StandsAgainst(T saved) => IsChanged && !same.Equals(Loaded, saved) && !same.Equals(Value, saved);
+
     /// <summary>Takes the saved value, dropping anything typed: the person chose to reload.</summary>
     public void Reload(T saved)
     {
