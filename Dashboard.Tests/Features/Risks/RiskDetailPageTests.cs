@@ -41,8 +41,9 @@ public class RiskDetailPageTests : DashboardTestContext
     private static string? Shown(IRenderedComponent<RiskDetailPage> page, string label) =>
         Box(page, label) is var box && box.GetAttribute("value") is { } value ? value : box.TextContent;
 
+    // Found and clicked in one go on the renderer: on PostgreSQL a refresh may still be re-rendering the form.
     private static void Click(IRenderedComponent<RiskDetailPage> page, string text) =>
-        page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+        page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == text).ClickAsync(new())).GetAwaiter().GetResult();
 
     /// <summary>The ICT manager saves the risk from another browser, and the change is announced as the app does.</summary>
     private async Task SavedElsewhereAsync(int riskId, string? title = null, string? mitigation = null)
@@ -78,7 +79,7 @@ public class RiskDetailPageTests : DashboardTestContext
         await SavedElsewhereAsync(riskId, title: "Single email domain by January 2011", mitigation: "Supplier chased weekly.");
 
         // The typing stays; the untouched title follows their save; who saved, when, and what they wrote are shown.
-        page.WaitForAssertion(() => Assert.Matches("Changed by Alex Morgan at [0-9]{2}:[0-9]{2}", page.Find("[data-testid='risk-conflict']").TextContent), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Matches("Changed by Alex Morgan at [0-9]{2}:[0-9]{2}", page.Find("[data-testid='risk-conflict']").TextContent));
         Assert.Equal(Typed, Shown(page, "Mitigation"));
         Assert.Equal("Single email domain by January 2011", Shown(page, "Risk"));
         Assert.Contains("Mitigation now: Supplier chased weekly.", page.Find("[data-testid='risk-conflict']").TextContent, StringComparison.Ordinal);
@@ -86,7 +87,7 @@ public class RiskDetailPageTests : DashboardTestContext
 
         // Saving now is refused rather than silently replacing what they saved.
         Click(page, "Save changes");
-        page.WaitForAssertion(() => Assert.Contains("Someone else changed this risk while you were editing.", page.Find("[data-testid='risk-conflict']").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains("Someone else changed this risk while you were editing.", page.Find("[data-testid='risk-conflict']").TextContent, StringComparison.Ordinal));
         Assert.Equal("alert", page.Find("[data-testid='risk-conflict']").GetAttribute("role"));
         Assert.Equal(Typed, Shown(page, "Mitigation"));
         Assert.Equal("Supplier chased weekly.", (await StoredAsync(riskId)).Mitigation);
@@ -94,9 +95,12 @@ public class RiskDetailPageTests : DashboardTestContext
 
         // Having seen theirs, saving again replaces their mitigation and keeps their title.
         Click(page, "Save changes");
-        page.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Risk saved."), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () =>
+        {
+            Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Risk saved.");
+            Assert.Empty(page.FindAll("[data-testid='risk-conflict']"));
+        });
         Assert.Equal(("Single email domain by January 2011", Typed), await StoredAsync(riskId));
-        Assert.Empty(page.FindAll("[data-testid='risk-conflict']"));
     }
 
     [Fact]
@@ -107,11 +111,11 @@ public class RiskDetailPageTests : DashboardTestContext
         var page = await RenderAsync(riskId);
         Box(page, "Mitigation").Input(Typed);
         await SavedElsewhereAsync(riskId, mitigation: "Supplier chased weekly.");
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='risk-conflict']")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.NotNull(page.Find("[data-testid='risk-conflict']")));
 
         Click(page, "Reload");
 
-        Assert.Equal("Supplier chased weekly.", Shown(page, "Mitigation"));
+        WaitUntilSettled(page, () => Assert.Equal("Supplier chased weekly.", Shown(page, "Mitigation")));
         Assert.Empty(page.FindAll("[data-testid='risk-conflict']"));
     }
 
@@ -124,7 +128,7 @@ public class RiskDetailPageTests : DashboardTestContext
 
         await SavedElsewhereAsync(riskId, mitigation: "Supplier chased weekly.");
 
-        page.WaitForAssertion(() => Assert.Equal("Supplier chased weekly.", Shown(page, "Mitigation")), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Equal("Supplier chased weekly.", Shown(page, "Mitigation")));
         Assert.Empty(page.FindAll("[data-testid='risk-conflict']"));
         Box(page, "Mitigation").Input("Supplier chased weekly; escalated to directors.");
         Click(page, "Save changes");
