@@ -16,7 +16,13 @@ public class RiskDetailPageTests : DashboardTestContext
 {
     private const string Typed = "Both councils move to one Exchange organisation over the Christmas break.";
 
-    public RiskDetailPageTests() => Services.AddScoped<RiskCommands>();
+    public RiskDetailPageTests()
+    {
+        Services.AddScoped<RiskCommands>();
+
+        // As the app does: the page's own saves are audited as the signed-in person.
+        Services.AddScoped(sp => Database.Database.ContextFactory(new Dashboard.Audit.AuditActorSource(sp)));
+    }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
@@ -117,6 +123,28 @@ public class RiskDetailPageTests : DashboardTestContext
 
         WaitUntilSettled(page, () => Assert.Equal("Supplier chased weekly.", Shown(page, "Mitigation")));
         Assert.Empty(page.FindAll("[data-testid='risk-conflict']"));
+    }
+
+    [Fact]
+    public async Task Re_assessing_while_edits_are_typed_keeps_them_and_they_then_save()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var (riskId, _) = await RiskAsync("ICT-2");
+        var page = await RenderAsync(riskId);
+        Box(page, "Mitigation").Input(Typed);
+
+        await page.InvokeAsync(() => page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == "Likelihood").Instance.ValueChanged.InvokeAsync(3));
+        await page.InvokeAsync(() => page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == "Impact").Instance.ValueChanged.InvokeAsync(2));
+        Box(page, "Why").Change("Supplier slipped a fortnight.");
+        Click(page, "Save assessment");
+
+        // The re-assessment saved the risk (a new version) but is this person's own: nothing to warn about.
+        WaitUntilSettled(page, () => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Assessment saved."));
+        Assert.Empty(page.FindAll("[data-testid='risk-conflict']"));
+        Assert.Equal(Typed, Shown(page, "Mitigation"));
+        Click(page, "Save changes");
+        WaitUntilSettled(page, () => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Risk saved."));
+        Assert.Equal(Typed, (await StoredAsync(riskId)).Mitigation);
     }
 
     [Fact]
