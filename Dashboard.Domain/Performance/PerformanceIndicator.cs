@@ -127,7 +127,7 @@ public sealed class PiBaseline
 }
 
 /// <summary>A council's actual value for one period of an indicator.</summary>
-public sealed class PiValue
+public sealed class PiValue : IVersioned
 {
     public int Id { get; set; }
 
@@ -151,4 +151,6 @@ public sealed class PiValue
     public Person? EnteredBy { get; set; }
 
     public DateTimeOffset EnteredAt { get; set; }
+
+    public Guid Version { get; set; }
 }

@@ -3,7 +3,12 @@ using System.Globalization;
 namespace Dashboard.Domain.Performance;
 
 /// <summary>A figure typed into the grid for one council and period; text, because a wrong type must be reported, not lost.</summary>
-public sealed record PiFigureInput(int CouncilId, DateOnly Period, string? Value, string? Note = null);
+/// <param name="CouncilId">The council the figure is for.</param>
+/// <param name="Period">The first day of the period.</param>
+/// <param name="Value">The figure as typed.</param>
+/// <param name="Note">The note as typed.</param>
+/// <param name="Version">The version of the stored figure the person typed over; null when there was none.</param>
+public sealed record PiFigureInput(int CouncilId, DateOnly Period, string? Value, string? Note = null, Guid? Version = null);
 
 /// <summary>A figure that passed the checks.</summary>
 public sealed record PiFigure(int CouncilId, DateOnly Period, decimal Value, string? Note);

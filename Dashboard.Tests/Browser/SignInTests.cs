@@ -86,6 +86,32 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
     }
 
     [Fact]
+    public async Task After_signing_out_a_copy_of_the_sign_in_cookie_is_refused_at_once()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.ReportOwner.Email, DemoAccounts.ReportOwner.Password);
+        await AppWithBrowser.WaitUntilInteractiveAsync(page);
+
+        // Someone copies the cookies out of the browser (a shared computer, a proxy log) into their own.
+        var copied = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl });
+        await copied.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        Assert.Equal(200, (await copied.APIRequest.GetAsync("/performance/figures.csv", new() { MaxRedirects = 0 })).Status);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dana Hughes: account menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/sign-in", StringComparison.Ordinal));
+
+        // Well within the cookie's life and the revalidation interval, the copy no longer works.
+        var refused = await copied.APIRequest.GetAsync("/performance/figures.csv", new() { MaxRedirects = 0 });
+        Assert.Equal(302, refused.Status);
+        Assert.Contains("/sign-in", refused.Headers["location"], StringComparison.Ordinal);
+        var copiedPage = await copied.NewPageAsync();
+        await copiedPage.GotoAsync("/");
+        await Assertions.Expect(copiedPage.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await copied.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_board_member_cannot_open_the_admin_page()
     {
         var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);

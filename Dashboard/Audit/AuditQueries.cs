@@ -49,6 +49,10 @@ public static class AuditQueries
         return (page, total);
     }
 
+    /// <summary>The latest change to one record: who made it and when (to name whoever saved it since a form was opened).</summary>
+    public static Task<AuditEntry?> LastChangeAsync(DashboardDbContext db, string entityType, string entityId, CancellationToken cancellationToken = default) =>
+        db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId).OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+
     public static Task<List<string>> EntityTypesAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
         db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
 }

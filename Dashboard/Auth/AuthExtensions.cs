@@ -46,6 +46,10 @@ public static class AuthExtensions
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
 
+            // A signed-out (or otherwise revoked) cookie is refused at its next request; Identity's fuller check keeps its interval.
+            var periodicCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => SignedOutCookies.ValidatePrincipalAsync(context, periodicCheck);
+
             // Signing in on the sign-in page redirects to its ReturnUrl as given; one holding "é" cannot be a header.
             o.Events.OnRedirectToReturnUrl = context =>
             {
@@ -82,6 +86,7 @@ public static class AuthExtensions
         services.AddScoped<PasswordLinks>();
         services.AddScoped<ForgotPassword>();
         services.AddScoped<PasswordResetJob>();
+        services.AddSingleton(DecoyPasswordHash.Create);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = settings.PasswordResetLinkLifespan);
         services.Configure<InvitationTokenProviderOptions>(o =>
         {
@@ -110,8 +115,16 @@ public static class AuthExtensions
 
     public static WebApplication MapSignOut(this WebApplication app)
     {
-        app.MapPost("/sign-out", async (SignInManager<ApplicationUser> signIn) =>
+        app.MapPost("/sign-out", async (SignInManager<ApplicationUser> signIn, HttpContext http) =>
         {
+            // Deleting the browser's cookie does not stop a copy of it (from a shared computer, a proxy log, malware):
+            // a new security stamp makes every cookie issued before now fail at its next request (SignedOutCookies) —
+            // which also signs the person out of their other browsers, as signing out of a council system should.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SignInPath);
         });

@@ -22,9 +22,26 @@ public sealed class DashboardSignInManager(
     IUserConfirmation<ApplicationUser> confirmation,
     AccountAccess access,
     IDbContextFactory<DashboardDbContext> dbFactory,
-    TimeProvider time)
+    TimeProvider time,
+    DecoyPasswordHash decoy)
     : SignInManager<ApplicationUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
 {
+    /// <summary>
+    /// The account a typed password is to be checked against, by email address. With no such account, or one whose
+    /// password is not set yet, the password is checked against <see cref="DecoyPasswordHash"/> instead, so that every
+    /// attempt costs one password hash whether or not the address has an account.
+    /// </summary>
+    public async Task<ApplicationUser?> FindForPasswordSignInAsync(string email, string password)
+    {
+        var user = await UserManager.FindByEmailAsync(email.Trim());
+        if (user?.PasswordHash is null)
+        {
+            UserManager.PasswordHasher.VerifyHashedPassword(DecoyPasswordHash.Nobody, decoy.Hash, password);
+        }
+
+        return user;
+    }
+
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         await base.CanSignInAsync(user) && await access.RefusalAsync(user) is null;
 

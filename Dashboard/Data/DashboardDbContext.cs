@@ -291,6 +291,7 @@ public class DashboardDbContext(DbContextOptions options)
         {
             e.HasIndex(v => new { v.PerformanceIndicatorId, v.CouncilId, v.PeriodStart }).IsUnique();
             e.HasIndex(v => v.PeriodStart);
+            e.Property(v => v.Version).IsConcurrencyToken();
             e.HasOne(v => v.Council).WithMany().HasForeignKey(v => v.CouncilId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.EnteredBy).WithMany().HasForeignKey(v => v.EnteredById).OnDelete(DeleteBehavior.Restrict);
         });

@@ -181,7 +181,7 @@ public class IndicatorCatalogueCommandsTests : DashboardTestContext
         await SignInAsAsync("Priya Shah", Roles.Administrator);
         await Commands.RetireAsync(lifeline.Id, Ct);
 
-        var values = await Commands.SaveValuesAsync(lifeline.Id, [new(bdc, November, "97.8")], Ct);
+        var (values, _) = await Commands.SaveValuesAsync(lifeline.Id, [new(bdc, November, "97.8")], Ct);
         var targets = await Commands.SaveTargetsAsync(lifeline.Id, new FinancialYear(2010), [new(bdc, null, "98")], Ct);
 
         const string Retired = "LIF 01 was retired on 9 December 2010: reactivate it to enter figures or set targets.";

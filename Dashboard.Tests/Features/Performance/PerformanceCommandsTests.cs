@@ -40,11 +40,15 @@ public class PerformanceCommandsTests : DashboardTestContext
         var (pi, bdc, rbc) = await IdsAsync("LIF 01");
         using var announced = new Announcements(Notifier);
 
-        var result = await Commands.SaveValuesAsync(pi, [new(bdc, November, "97.8", "Late: system upgrade"), new(rbc, November, "98.1")], Ct);
+        var versions = (await ValuesAsync(pi, November)).ToDictionary(v => v.CouncilId, v => (Guid?)v.Version);
+
+        var (result, written) = await Commands.SaveValuesAsync(
+            pi, [new(bdc, November, "97.8", "Late: system upgrade", versions.GetValueOrDefault(bdc)), new(rbc, November, "98.1", null, versions.GetValueOrDefault(rbc))], Ct);
 
         Assert.True(result.Succeeded);
         var saved = await ValuesAsync(pi, November);
         Assert.Equal([97.8m, 98.1m], saved.Select(v => v.Value));
+        Assert.Equal(saved.Select(v => v.Version).Order(), written.Select(f => f.Version).Order());
         Assert.Equal("Late: system upgrade", saved[0].Note);
         Assert.All(saved, v => Assert.Equal(personId, v.EnteredById));
         var change = Assert.Single(await announced.AfterFirstAsync());
@@ -60,7 +64,7 @@ public class PerformanceCommandsTests : DashboardTestContext
         var before = (await ValuesAsync(pi, November)).Select(v => v.Value).ToList();
 
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);
-        var byManager = await Commands.SaveValuesAsync(pi, [new(bdc, November, "1")], Ct);
+        var (byManager, _) = await Commands.SaveValuesAsync(pi, [new(bdc, November, "1")], Ct);
 
         Assert.Equal("Only the indicator's owner or an administrator can enter its figures.", byManager.Error);
         Assert.Equal(before, (await ValuesAsync(pi, November)).Select(v => v.Value));
@@ -72,7 +76,7 @@ public class PerformanceCommandsTests : DashboardTestContext
         await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
         var (pi, bdc, _) = await IdsAsync("NI 191");
 
-        Assert.NotNull((await Commands.SaveValuesAsync(pi, [new(bdc, November, "1")], Ct)).Error);
+        Assert.NotNull((await Commands.SaveValuesAsync(pi, [new(bdc, November, "1")], Ct)).Result.Error);
         Assert.Equal("Only an administrator can change an indicator's targets.", (await Commands.SaveTargetsAsync(pi, new FinancialYear(2010), [new(bdc, November, "1")], Ct)).Error);
         Assert.NotEqual(1m, (await ValuesAsync(pi, November))[0].Value);
     }
@@ -84,10 +88,60 @@ public class PerformanceCommandsTests : DashboardTestContext
         var (pi, bdc, rbc) = await IdsAsync("NI 191");
         var before = (await ValuesAsync(pi, November)).Select(v => v.Value).ToList();
 
-        var result = await Commands.SaveValuesAsync(pi, [new(bdc, November, "1"), new(rbc, November, "-5")], Ct);
+        var (result, _) = await Commands.SaveValuesAsync(pi, [new(bdc, November, "1"), new(rbc, November, "-5")], Ct);
 
         Assert.Equal("kg cannot be negative for NI 191.", result.FieldErrors[PiFigureEntry.FieldKey(rbc, November, "Value")]);
         Assert.Equal(before, (await ValuesAsync(pi, November)).Select(v => v.Value));
+    }
+
+    [Fact]
+    public async Task The_second_of_two_people_saving_the_same_figure_is_refused_and_shown_the_first_ones()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var (pi, bdc, _) = await IdsAsync("NI 191");
+        var loaded = (await ValuesAsync(pi, November))[0];
+
+        // Both opened the grid showing the same stored figure; the owner saves first, from another browser.
+        var owner = new PerformanceCommands(Database.Factory, await TestUsers.CurrentUserAsync(Database, "Sue Marsh", Roles.ServiceManager), Services.GetRequiredService<ReportingClock>(), Notifier);
+        var (first, _) = await owner.SaveValuesAsync(pi, [new(bdc, November, "41.5", "Corrected from the weighbridge", loaded.Version)], Ct);
+        var (second, theirs) = await Commands.SaveValuesAsync(pi, [new(bdc, November, "39", null, loaded.Version)], Ct);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal("Someone else saved one of these figures while you were editing. Nothing has been saved: your figures are still in the grid, with theirs shown beside them.", second.Error);
+        var shown = Assert.Single(theirs);
+        Assert.Equal((41.5m, "Corrected from the weighbridge", "Sue Marsh"), (shown.Value, shown.Note, shown.EnteredBy));
+        var stored = (await ValuesAsync(pi, November))[0];
+        Assert.Equal((41.5m, shown.Version), (stored.Value, stored.Version));
+
+        // The trail has the one change that happened, from the value it really replaced.
+        await using (var db = await Database.OpenAsync())
+        {
+            var audit = Assert.Single(await db.AuditEntries.Where(a => a.EntityType == nameof(PiValue) && a.EntityId == stored.Id.ToString() && a.Action == AuditAction.Updated).ToListAsync(Ct));
+            using var changes = System.Text.Json.JsonDocument.Parse(audit.Changes);
+            Assert.Equal(loaded.Value, changes.RootElement.GetProperty("Value").GetProperty("old").GetDecimal());
+            Assert.Equal(41.5m, changes.RootElement.GetProperty("Value").GetProperty("new").GetDecimal());
+        }
+
+        // Having been shown theirs, the administrator saves again on purpose: now it replaces the owner's figure.
+        var (again, _) = await Commands.SaveValuesAsync(pi, [new(bdc, November, "39", null, shown.Version)], Ct);
+        Assert.True(again.Succeeded);
+        Assert.Equal(39m, (await ValuesAsync(pi, November))[0].Value);
+    }
+
+    [Fact]
+    public async Task A_figure_added_by_someone_else_since_the_grid_was_opened_is_not_overwritten()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var (pi, bdc, _) = await IdsAsync("LIF 01");
+        var owner = new PerformanceCommands(Database.Factory, await TestUsers.CurrentUserAsync(Database, "Lee Carter", Roles.ServiceManager), Services.GetRequiredService<ReportingClock>(), Notifier);
+        await owner.SaveValuesAsync(pi, [new(bdc, November, "97.8")], Ct);
+
+        // The administrator's grid showed the box empty: their row says it replaces no figure.
+        var (result, theirs) = await Commands.SaveValuesAsync(pi, [new(bdc, November, "96")], Ct);
+
+        Assert.NotNull(result.Error);
+        Assert.Equal(97.8m, Assert.Single(theirs).Value);
+        Assert.Equal(97.8m, Assert.Single(await ValuesAsync(pi, November)).Value);
     }
 
     [Fact]

@@ -123,6 +123,24 @@ public class StatusCardEditorTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task A_save_returns_the_card_it_wrote_so_the_editor_keeps_that_version_without_reading_again()
+    {
+        await SignInAsAsync("Rosa Grant", Roles.ServiceManager);
+        var payroll = await ServiceIdAsync("Payroll");
+        var commands = Services.GetRequiredService<StatusCardCommands>();
+
+        var (result, written) = await commands.SaveAsync(payroll, null, new StatusCardInput(Rag.Green, "On track.", null), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded);
+        var stored = await DecemberCardAsync(payroll);
+        Assert.Equal((stored!.Version, "Rosa Grant", "On track."), (written!.Version, written.UpdatedBy, written.Commentary));
+
+        // Saving from that version is the editor's own next save, not someone else's: it goes through.
+        var (again, _) = await commands.SaveAsync(payroll, written.Version, new StatusCardInput(Rag.Green, "Still on track.", null), Xunit.TestContext.Current.CancellationToken);
+        Assert.True(again.Succeeded);
+    }
+
+    [Fact]
     public async Task A_manager_cannot_save_the_card_of_a_service_they_do_not_manage()
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager);

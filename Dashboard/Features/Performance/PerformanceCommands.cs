@@ -7,6 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Performance;
 
+/// <summary>A stored figure with who entered it and when, so a second saver can see what they would overwrite.</summary>
+/// <param name="EnteredBy">The person's name; null for figures the system entered (the demo seed).</param>
+public sealed record SavedFigure(int CouncilId, DateOnly Period, decimal Value, string? Note, string? EnteredBy, DateTimeOffset EnteredAt, Guid Version);
+
 /// <summary>
 /// Changes to indicator figures. Each checks on the server who may make it, checks every figure, saves all
 /// of them in one transaction (audited by the context) or none, then tells open dashboards.
@@ -18,56 +22,121 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
 
     public const string CatalogueAdministratorsOnly = "Only an administrator can change the indicator catalogue.";
 
-    /// <summary>Adds or corrects a council's actual figures for current and past periods.</summary>
-    public async Task<CommandResult> SaveValuesAsync(int indicatorId, IReadOnlyList<PiFigureInput> rows, CancellationToken cancellationToken = default)
+    /// <summary>The indicator's stored figures with who entered each and when, as the figure grid starts from.</summary>
+    public async Task<IReadOnlyList<SavedFigure>> SavedFiguresAsync(int indicatorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await SavedFiguresAsync(db, indicatorId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds or corrects a council's actual figures for current and past periods. Each row says which stored figure it
+    /// replaces (its version); if someone else has saved any of them since, nothing is saved.
+    /// </summary>
+    /// <returns>
+    /// The outcome and the figures now saved for the rows sent: those written, or, when someone else saved first,
+    /// theirs so the grid can show them beside what was typed.
+    /// </returns>
+    public async Task<(CommandResult Result, IReadOnlyList<SavedFigure> Saved)> SaveValuesAsync(int indicatorId, IReadOnlyList<PiFigureInput> rows, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pi = await db.PerformanceIndicators.Include(p => p.Values).FirstOrDefaultAsync(p => p.Id == indicatorId, cancellationToken);
         if (pi is null)
         {
-            return CommandResult.Refused("That indicator does not exist.");
+            return (CommandResult.Refused("That indicator does not exist."), []);
         }
 
         if (!await user.CanEditAsync(pi.OwnerId) || await user.PersonIdAsync() is not { } personId)
         {
-            return CommandResult.Refused(NotYours);
+            return (CommandResult.Refused(NotYours), []);
         }
 
         if (IndicatorLifecycle.ClosedForFigures(pi) is { } retired)
         {
-            return CommandResult.Refused(retired);
+            return (CommandResult.Refused(retired), []);
         }
 
         var councils = await db.Councils.ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
         var (figures, errors) = PiFigureEntry.Check(pi, councils, rows, clock.Today);
         if (errors.Count > 0)
         {
-            return CommandResult.Invalid(errors);
+            return (CommandResult.Invalid(errors), []);
         }
 
+        // The checks refused a period given twice, so each figure has one row.
+        var startedFrom = rows.ToDictionary(r => (r.CouncilId, r.Period), r => r.Version);
+        var written = new List<PiValue>();
+        var stale = new List<(int, DateOnly)>();
         foreach (var figure in figures)
         {
+            var key = (figure.CouncilId, figure.Period);
             var stored = pi.Values.FirstOrDefault(v => v.CouncilId == figure.CouncilId && v.PeriodStart == figure.Period);
+            if (stored is not null && stored.Value == figure.Value && stored.Note == figure.Note)
+            {
+                continue;
+            }
+
+            if (stored?.Version != startedFrom[key])
+            {
+                stale.Add(key);
+                continue;
+            }
+
             if (stored is null)
             {
                 stored = new PiValue { CouncilId = figure.CouncilId, PeriodStart = figure.Period };
                 pi.Values.Add(stored);
-            }
-            else if (stored.Value == figure.Value && stored.Note == figure.Note)
-            {
-                continue;
             }
 
             stored.Value = figure.Value;
             stored.Note = figure.Note;
             stored.EnteredById = personId;
             stored.EnteredAt = clock.UtcNow;
+            written.Add(stored);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (stale.Count > 0)
+        {
+            return (StaleFigures(stale.Count), await SavedFiguresAsync(db, indicatorId, stale, cancellationToken));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save got in between reading and writing: an update matched no row (its version had moved on),
+            // or an insert hit the one-figure-a-period index. Anything else leaves no newer figure, and is a real failure.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var newer = (await SavedFiguresAsync(fresh, indicatorId, written.Select(v => (v.CouncilId, v.PeriodStart)).ToList(), cancellationToken))
+                .Where(f => f.Version != startedFrom[(f.CouncilId, f.Period)]).ToList();
+            if (newer.Count == 0)
+            {
+                throw;
+            }
+
+            return (StaleFigures(newer.Count), newer);
+        }
+
         changes.Publish(new DashboardChange(ChangeArea.PerformanceValues, pi.Id, $"{pi.Ref}: {Figures(figures.Count)} entered"));
-        return CommandResult.Saved;
+        // The versions just written, not a fresh read: a read could already hold someone else's next save, which the grid would then overwrite unseen.
+        var name = CurrentUser.DisplayNameOf(await user.PrincipalAsync());
+        return (CommandResult.Saved, written.Select(v => new SavedFigure(v.CouncilId, v.PeriodStart, v.Value, v.Note, name, v.EnteredAt, v.Version)).ToList());
     }
+
+    private static CommandResult StaleFigures(int count) => CommandResult.Refused(
+        $"Someone else saved {(count == 1 ? "one of these figures" : $"{count} of these figures")} while you were editing. Nothing has been saved: " +
+        "your figures are still in the grid, with theirs shown beside them.");
+
+    private static async Task<IReadOnlyList<SavedFigure>> SavedFiguresAsync(DashboardDbContext db, int indicatorId, CancellationToken cancellationToken) =>
+        await db.PiValues.AsNoTracking()
+            .Where(v => v.PerformanceIndicatorId == indicatorId)
+            .Select(v => new SavedFigure(v.CouncilId, v.PeriodStart, v.Value, v.Note, v.EnteredBy == null ? null : v.EnteredBy.Name, v.EnteredAt, v.Version))
+            .ToListAsync(cancellationToken);
+
+    private static async Task<IReadOnlyList<SavedFigure>> SavedFiguresAsync(DashboardDbContext db, int indicatorId, IReadOnlyCollection<(int CouncilId, DateOnly Period)> cells, CancellationToken cancellationToken) =>
+        (await SavedFiguresAsync(db, indicatorId, cancellationToken)).Where(f => cells.Contains((f.CouncilId, f.Period))).ToList();
 
     /// <summary>
     /// Sets, corrects or clears (a blank) a financial year's targets per council: the year's target, and for a monthly or

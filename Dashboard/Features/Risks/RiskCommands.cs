@@ -14,7 +14,7 @@ namespace Dashboard.Features.Risks;
 public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory, CurrentUser user, ScoreBandSet bands, ReportingClock clock, IChangeNotifier changes)
 {
     private const string NotYours = "Only the register's owner or an administrator can change its risks.";
-    private const string Stale = "Someone else changed this risk while you were editing. Your changes were not saved; the page now shows the latest version.";
+    private const string Stale = "Someone else changed this risk while you were editing. Your changes have not been saved and are still in the form; what they saved is shown with them.";
 
     public async Task<CommandResult> ReassessAsync(int riskId, ReassessmentInput input, CancellationToken cancellationToken = default)
     {

@@ -29,8 +29,11 @@ public sealed class StatusCardCommands(IDbContextFactory<DashboardDbContext> dbF
     /// <param name="version">The version of this month's card the editor started from; null when it started with no card.</param>
     /// <param name="input">What the manager entered.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    /// <returns>The outcome and, when someone else saved first, their card so the editor can show it.</returns>
-    public async Task<(CommandResult Result, SavedCard? Newer)> SaveAsync(int serviceId, Guid? version, StatusCardInput input, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The outcome and the card now saved: the one written (its version is what the editor's next save replaces), or,
+    /// when someone else saved first, theirs so the editor can show it. None when nothing was saved for another reason.
+    /// </returns>
+    public async Task<(CommandResult Result, SavedCard? Saved)> SaveAsync(int serviceId, Guid? version, StatusCardInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var service = await db.SharedServices.FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
@@ -97,7 +100,11 @@ public sealed class StatusCardCommands(IDbContextFactory<DashboardDbContext> dbF
         }
 
         changes.Publish(new DashboardChange(ChangeArea.StatusCards, serviceId, $"{service.Name} status set to {card.Rag}"));
-        return (CommandResult.Saved, null);
+
+        // The version just written, not a fresh read: a read could already hold someone else's next save, which the
+        // editor would then overwrite unseen.
+        var name = CurrentUser.DisplayNameOf(await user.PrincipalAsync());
+        return (CommandResult.Saved, new SavedCard(card.Rag, card.Commentary, card.ReasonForChange, name, card.UpdatedAt, card.Version));
     }
 
     private static CommandResult Stale() =>

@@ -493,6 +493,10 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<decimal>("Value")
                         .HasColumnType("numeric");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CouncilId");
