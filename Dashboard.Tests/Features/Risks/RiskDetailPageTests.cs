@@ -160,7 +160,8 @@ public class RiskDetailPageTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid='risk-conflict']"));
         Box(page, "Mitigation").Input("Supplier chased weekly; escalated to directors.");
         Click(page, "Save changes");
-        page.WaitForAssertion(() => Assert.Equal("Supplier chased weekly; escalated to directors.", StoredAsync(riskId).GetAwaiter().GetResult().Mitigation), TimeSpan.FromSeconds(10));
+        WaitUntilSettled(page, () => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Risk saved."));
+        Assert.Equal("Supplier chased weekly; escalated to directors.", (await StoredAsync(riskId)).Mitigation);
     }
 }
 
