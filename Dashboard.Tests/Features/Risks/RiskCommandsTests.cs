@@ -43,8 +43,31 @@ public class RiskCommandsTests : DashboardTestContext
 
         var result = await Commands.ReassessAsync(risk.Id, new ReassessmentInput(4, 4, "trying"), Xunit.TestContext.Current.CancellationToken);
 
-        Assert.Equal("Only the register's owner or an administrator can change its risks.", result.Error);
+        Assert.Equal("Only the risk's owner, the register's owner or an administrator can re-assess it.", result.Error);
         Assert.Equal(2, (await RiskAsync("10")).Assessments.Count);
+    }
+
+    [Fact]
+    public async Task A_risks_own_owner_may_reassess_it_but_not_edit_or_close_it()
+    {
+        // An ICT risk (the register is Alex Morgan's) owned by someone else.
+        Risk risk;
+        await using (var db = await Database.OpenAsync())
+        {
+            risk = await db.Risks.SingleAsync(r => r.Ref == "ICT-1", Xunit.TestContext.Current.CancellationToken);
+            risk.OwnerId = await db.People.Where(p => p.Name == "Sue Marsh").Select(p => p.Id).SingleAsync(Xunit.TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        await SignInAsAsync("Sue Marsh", Roles.ServiceManager);
+
+        var reassessed = await Commands.ReassessAsync(risk.Id, new ReassessmentInput(1, 1, "Reviewed by its owner"), Xunit.TestContext.Current.CancellationToken);
+        var closed = await Commands.SetOpenAsync(risk.Id, (await RiskAsync(risk.Ref)).Version, open: false, Xunit.TestContext.Current.CancellationToken);
+
+        Assert.True(reassessed.Succeeded, reassessed.Error);
+        Assert.Equal("Only the register's owner or an administrator can change its risks.", closed.Error);
+        var after = await RiskAsync(risk.Ref);
+        Assert.Equal((1, RiskStatus.Open), (RiskHistory.Current(after.Assessments)!.Score.Value, after.Status));
     }
 
     [Fact]

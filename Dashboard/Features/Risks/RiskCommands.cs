@@ -25,9 +25,9 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             return CommandResult.Refused("That risk does not exist.");
         }
 
-        if (!await user.CanEditAsync(risk.RiskRegister!.OwnerId) || await user.PersonIdAsync() is not { } personId)
+        if (!await MayReassessAsync(user, risk) || await user.PersonIdAsync() is not { } personId)
         {
-            return CommandResult.Refused(NotYours);
+            return CommandResult.Refused("Only the risk's owner, the register's owner or an administrator can re-assess it.");
         }
 
         if (input.Validate() is { Count: > 0 } errors)
@@ -50,6 +50,13 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
         changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} re-assessed at {score.Value}"));
         return CommandResult.Saved;
     }
+
+    /// <summary>
+    /// The risk's own owner is reminded when its review is due, so they may re-assess it, as may the register's owner
+    /// and administrators; editing and closing stay with the register's owner.
+    /// </summary>
+    public static async Task<bool> MayReassessAsync(CurrentUser user, Risk risk) =>
+        await user.CanEditAsync(risk.RiskRegister!.OwnerId) || await user.CanEditAsync(risk.OwnerId);
 
     /// <summary>Edits what a risk says; its score changes only by re-assessment. The council is as given (null: both); the owner is kept when not given.</summary>
     public async Task<CommandResult> UpdateAsync(int riskId, Guid version, RiskInput input, CancellationToken cancellationToken = default)
