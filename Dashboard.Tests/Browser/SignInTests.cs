@@ -41,6 +41,8 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
     [InlineData("/risks/registers/1/export.csv")]
     [InlineData("/risks/registers/1/export.xlsx")]
     [InlineData("/reports/board-pack/1/excel")]
+    [InlineData("/admin/people/export.xlsx")]
+    [InlineData("/admin/services/export.xlsx")]
     public async Task Nobody_signed_in_can_download_a_file(string path)
     {
         Support.Browser.RequireChromium();
@@ -111,11 +113,29 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("/admin/people/export.xlsx")]
+    [InlineData("/admin/services/export.xlsx")]
+    public async Task Only_an_administrator_downloads_the_people_and_services_lists(string path)
+    {
+        var manager = await fixture.SignedInPageAsync(DemoAccounts.ServiceManager.Email, DemoAccounts.ServiceManager.Password);
+        var refused = await manager.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
+        var administrator = await fixture.SignedInPageAsync(DemoAccounts.Administrator.Email, DemoAccounts.Administrator.Password);
+        var list = await administrator.APIRequest.GetAsync(path);
+
+        Assert.NotEqual(200, refused.Status);
+        Assert.DoesNotContain("spreadsheetml", refused.Headers.GetValueOrDefault("content-type") ?? "", StringComparison.Ordinal);
+        Assert.Equal(200, list.Status);
+        Assert.Contains("spreadsheetml", list.Headers["content-type"], StringComparison.Ordinal);
+        await manager.Context.CloseAsync();
+        await administrator.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task A_board_member_cannot_open_the_admin_page()
     {
         var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
-        foreach (var path in new[] { "/admin", "/admin/audit", "/performance/new" })
+        foreach (var path in new[] { "/admin", "/admin/audit", "/performance/new", "/admin/people/import", "/admin/services/import" })
         {
             await page.GotoAsync(path);
             await Assertions.Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
