@@ -63,4 +63,15 @@ public class PersonLookupTests
     [InlineData("Outsourced", null)]
     public void An_arrangement_is_read_from_its_label_or_a_shorter_word(string text, ServiceArrangement? arrangement) =>
         Assert.Equal(arrangement, ServiceWords.ParseArrangement(text));
+
+    [Theory]
+    [InlineData("bdc", "BDC")]
+    [InlineData("Redditch Borough Council", "RBC")]
+    [InlineData("WCC", null)]
+    public void A_council_is_named_by_its_code_or_its_name(string text, string? code)
+    {
+        Council[] councils = [new() { Id = 1, Code = "BDC", Name = "Bromsgrove District Council" }, new() { Id = 2, Code = "RBC", Name = "Redditch Borough Council" }];
+
+        Assert.Equal(code, Council.Named(text, councils)?.Code);
+    }
 }

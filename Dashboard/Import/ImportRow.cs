@@ -94,7 +94,7 @@ public sealed class ImportRow
             return null;
         }
 
-        if (councils.FirstOrDefault(c => string.Equals(c.Code, text, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase)) is { } council)
+        if (Domain.Organisation.Council.Named(text, councils) is { } council)
         {
             return council.Id;
         }

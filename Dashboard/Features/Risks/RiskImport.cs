@@ -156,7 +156,7 @@ public sealed class RiskImport(IDbContextFactory<DashboardDbContext> dbFactory, 
                 return (true, null);
             }
 
-            if (councils.FirstOrDefault(c => string.Equals(c.Code, text, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase)) is { } council)
+            if (Council.Named(text, councils) is { } council)
             {
                 return (true, council.Id);
             }
