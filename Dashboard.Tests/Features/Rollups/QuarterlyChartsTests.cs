@@ -1,3 +1,4 @@
+using Dashboard.Components.Charts;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Time;
@@ -50,7 +51,7 @@ public sealed class QuarterlyChartsTests
 
         Assert.Equal(("bar", true), (options.Chart.Type, options.Chart.Stacked));
         Assert.Equal(["Green", "Amber", "Red"], options.Series.Select(s => s.Name));
-        Assert.Equal(["#1b5e20", "#ffb300", "#b71c1c"], options.Colors!);
+        Assert.Equal(ChartPalette.Rag, options.Colors!);
         Assert.Equal([9m, null, 11m], options.Series[0].Data.Select(p => p.Y));
         Assert.Equal("Q2 2010/11", options.Series[0].Data[1].X);
         Assert.Contains("{\"x\":\"Q2 2010/11\",\"y\":null}", options.ToJson(), StringComparison.Ordinal);

@@ -35,6 +35,8 @@ public static class DashboardTheme
             ErrorContrastText = "#2b0a0a",
             Info = "#90caf9",
             InfoContrastText = "#0b1f33",
+            // MudBlazor's default grey labels and helper text are ≈4.2:1 on its dark surfaces.
+            TextSecondary = "rgba(255,255,255,0.78)",
         },
     };
 }

@@ -10,8 +10,6 @@ public sealed record SeriesRow(DateOnly Period, IReadOnlyList<(string Council, d
 /// <summary>Builds the performance charts' options from the figures; the same rows feed their data tables.</summary>
 public static class PerformanceCharts
 {
-    private static readonly string[] CouncilColours = ["#1f4e79", "#8e24aa", "#2e7d32", "#bf360c"];
-
     /// <summary>Every period from the first figure or target to the as-at month, missing figures as nulls so lines show gaps.</summary>
     public static IReadOnlyList<SeriesRow> History(IndicatorStanding indicator, DateOnly asAtMonth, int? lastPeriods = null)
     {
@@ -57,12 +55,12 @@ public static class PerformanceCharts
         foreach (var (council, index) in councils.Select((c, i) => (c, i)))
         {
             series.Add(new ChartSeries($"{council} actual", rows.Select(r => ChartPoint.At(r.Period, r.Councils[index].Actual)).ToList()));
-            colours.Add(CouncilColours[index % CouncilColours.Length]);
+            colours.Add(ChartPalette.For(index));
             dashes.Add(0);
             if (!pi.IsDataOnly)
             {
                 series.Add(new ChartSeries($"{council} target", rows.Select(r => ChartPoint.At(r.Period, r.Councils[index].Target)).ToList()));
-                colours.Add(CouncilColours[index % CouncilColours.Length]);
+                colours.Add(ChartPalette.For(index));
                 dashes.Add(6);
             }
         }
@@ -92,7 +90,7 @@ public static class PerformanceCharts
         {
             Chart = new ChartSettings("line", 40) { Width = "140", Sparkline = new ChartSparkline(true), Animations = new ChartAnimations(false) },
             Series = councils.Select((c, i) => new ChartSeries(c, rows.Select(r => ChartPoint.At(r.Period, r.Councils[i].Actual)).ToList())).ToList(),
-            Colors = councils.Select((_, i) => CouncilColours[i % CouncilColours.Length]).ToList(),
+            Colors = councils.Select((_, i) => ChartPalette.For(i)).ToList(),
             Stroke = new ChartStroke(councils.Select(_ => 2).ToList()),
             Xaxis = new ChartAxis("datetime"),
             Tooltip = new ChartTooltip(X: new ChartTooltipX("MMM yyyy")),
@@ -115,7 +113,7 @@ public static class PerformanceCharts
                 Series("Met target", s => s.MetTarget),
                 Series("Projected to meet year-end target", s => s.ProjectedToMeet),
             ],
-            Colors = ["#1f4e79", "#2e7d32", "#6a1b9a"],
+            Colors = ChartPalette.SummaryFigures,
             Xaxis = new ChartAxis("category"),
             Yaxis = new ChartYAxis { Min = 0, Max = 100, Title = new ChartAxisTitle("% of indicators") },
             DataLabels = new ChartDataLabels(false),

@@ -22,9 +22,6 @@ public static class QuarterlyCharts
 
     public static IReadOnlyList<string> RagMeasures { get; } = [.. Rags.Select(RollupCalculation.Services)];
 
-    // The same colours as the RAG badges in app.css, so a red bar reads as a red card.
-    private static readonly string[] RagColours = ["#1b5e20", "#ffb300", "#b71c1c"];
-
     /// <summary>
     /// Every quarter from the first snapshot to the last, so a quarter never computed shows as a gap rather
     /// than the chart closing it up or drawing it as zero.
@@ -51,7 +48,7 @@ public static class QuarterlyCharts
     {
         Chart = new ChartSettings("line", 320) { Toolbar = new ChartToolbar(false) },
         Series = Series(trend, trend.Measures),
-        Colors = ["#1f4e79", "#2e7d32", "#6a1b9a"],
+        Colors = ChartPalette.SummaryFigures,
         Stroke = new ChartStroke([.. trend.Measures.Select(_ => 2)]),
         Xaxis = new ChartAxis("category"),
         Yaxis = new ChartYAxis { Min = 0, Max = 100, Title = new ChartAxisTitle("% of indicators") },
@@ -64,7 +61,7 @@ public static class QuarterlyCharts
     {
         Chart = new ChartSettings("bar", 320) { Toolbar = new ChartToolbar(false), Stacked = true },
         Series = Series(trend, [.. Rags.Select(r => r.ToString())]),
-        Colors = RagColours,
+        Colors = ChartPalette.Rag,
         Xaxis = new ChartAxis("category"),
         Yaxis = new ChartYAxis { Min = 0, DecimalsInFloat = 0, Title = new ChartAxisTitle("Services") },
         DataLabels = new ChartDataLabels(false),
