@@ -34,6 +34,9 @@ public static class OperationsExtensions
 
         builder.Services.AddSingleton<CircuitHandler, CircuitMetrics>();
         AddTelemetry(builder);
+
+        // Started by Windows' service manager the app reports its state to it; anywhere else this does nothing.
+        builder.Host.UseWindowsService();
         return builder;
     }
 
@@ -110,7 +113,7 @@ public static class OperationsExtensions
         if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            builder.Logging.AddJsonConsole(o => (o.UseUtcTimestamp, o.TimestampFormat) = (true, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
         }
 
         var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"];
@@ -127,7 +130,7 @@ public static class OperationsExtensions
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("shared-services-dashboard"))
             .WithMetrics(m => m
-                .AddMeter(DashboardMetrics.MeterName, "Microsoft.EntityFrameworkCore", "Npgsql")
+                .AddMeter(DashboardMetrics.MeterName, "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
                 .AddAspNetCoreInstrumentation()
                 .AddOtlpExporter(o => o.Endpoint = otlp))
             .WithTracing(t => t
