@@ -6,6 +6,8 @@ using Dashboard.Operations;
 using Dashboard.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -130,6 +132,31 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Contains("Restore refused, nothing was changed", output, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(database.Directory));
+    }
+
+    [Fact]
+    public async Task An_upgrade_backs_the_database_up_before_migrating_it()
+    {
+        var older = TestDatabase.NewTemporaryPath();
+        Directory.CreateDirectory(Path.GetDirectoryName(older)!);
+        string[] all;
+        await using (var db = DashboardDatabase.Sqlite(new DatabaseFile(older)).CreateContext())
+        {
+            all = [.. db.Database.GetMigrations()];
+            await db.GetService<IMigrator>().MigrateAsync(all[^2], Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var backupsFolder = Path.Combine(Path.GetDirectoryName(older)!, "backups");
+        await using (var app = await AppProcess.StartAsync(database, new Dictionary<string, string> { ["Database__Path"] = older, ["Backups__Folder"] = backupsFolder }, Ct))
+        {
+            var backup = Assert.Single(Directory.GetFiles(backupsFolder, "dashboard-*.db"));
+            Assert.Equal(all[..^1], await SqliteFileCheck.CheckAsync(backup, Ct));
+            Assert.Equal(all, await SqliteFileCheck.CheckAsync(older, Ct));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(older)!, recursive: true);
     }
 
     private async Task<(int ExitCode, string Output)> RunRestoreAsync(string backup)
