@@ -1,4 +1,6 @@
+using Dashboard.Audit;
 using Dashboard.Data;
+using Dashboard.Domain.Audit;
 using Dashboard.Hosting;
 using Dashboard.Jobs;
 using Hangfire;
@@ -33,6 +35,7 @@ public static class OperationsExtensions
         }
 
         builder.Services.AddSingleton<CircuitHandler, CircuitMetrics>();
+        AddAuditRetention(builder);
         AddTelemetry(builder);
 
         // Started by Windows' service manager the app reports its state to it; anywhere else this does nothing.
@@ -102,6 +105,30 @@ public static class OperationsExtensions
             sp.GetRequiredService<DashboardDatabase>().File!, folder, options.Keep, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseBackups>>()));
         builder.Services.AddSingleton(new RecurringJobDefinition(DatabaseBackups.JobId, "30 1 * * *",
             (manager, cron, jobOptions) => manager.AddOrUpdate<DatabaseBackups>(DatabaseBackups.JobId, backups => backups.RunAsync(CancellationToken.None), cron, jobOptions)));
+    }
+
+    /// <summary>Audit:RetentionYears (empty: the trail is kept for ever) schedules the nightly pruning of older entries.</summary>
+    private static void AddAuditRetention(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.Bind<AuditSettings>("Audit").RetentionYears is not { } years)
+        {
+            return;
+        }
+
+        if (AuditRetention.Problem(years) is { } problem)
+        {
+            throw new StartupException($"Setting Audit:RetentionYears {problem}.");
+        }
+
+        builder.Services.AddSingleton(new AuditRetention(years));
+        builder.Services.AddScoped<AuditPruning>();
+        builder.Services.AddSingleton(new RecurringJobDefinition(AuditPruning.JobId, "0 3 * * *",
+            (manager, cron, jobOptions) => manager.AddOrUpdate<AuditPruning>(AuditPruning.JobId, pruning => pruning.RunAsync(CancellationToken.None), cron, jobOptions)));
+    }
+
+    private sealed class AuditSettings
+    {
+        public int? RetentionYears { get; set; }
     }
 
     /// <summary>
