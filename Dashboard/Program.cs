@@ -82,6 +82,7 @@ try
     app.MapRiskRegisterExport();
     app.MapPiValueExport();
     app.MapPeopleExport();
+    app.MapPersonalDataExport();
     app.MapServiceExport();
 
     await app.RunAsync();
