@@ -16,13 +16,14 @@ using Dashboard.Features.Services;
 using Dashboard.Hosting;
 using Dashboard.Jobs;
 using Dashboard.Live;
+using Dashboard.Operations;
 
 if (MigrationScaffolding.TryRun(args))
 {
     return 0;
 }
 
-if (await DatabaseCopy.TryRunAsync(args))
+if (await DatabaseCopy.TryRunAsync(args) || await DatabaseRestore.TryRunAsync(args))
 {
     return Environment.ExitCode;
 }
@@ -49,8 +50,10 @@ try
     builder.AddServiceSetup();
     builder.AddRegisterSetup();
     builder.AddPeople();
+    builder.AddOperations();
 
     var app = builder.Build();
+    await app.BackUpBeforeUpgradeAsync();
     await app.PrepareDatabaseAsync();
 
     app.UseWebSecurity();
@@ -75,9 +78,11 @@ try
     app.MapCouncilIdentityProvider();
     app.MapBoardPackExport();
     app.MapJobs();
+    app.MapOperations();
     app.MapRiskRegisterExport();
     app.MapPiValueExport();
     app.MapPeopleExport();
+    app.MapPersonalDataExport();
     app.MapServiceExport();
 
     await app.RunAsync();

@@ -44,7 +44,8 @@ public static class JobsExtensions
             configuration
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new Operations.JobRunMetrics());
             if (postgres)
             {
                 configuration.UsePostgreSqlStorage(p => p.UseNpgsqlConnection(options.PostgreSqlConnection));

@@ -55,6 +55,7 @@ public sealed class InProcessChangeNotifier(ILogger<InProcessChangeNotifier> log
 
     private async Task NotifyAsync(Subscription subscription, DashboardChange change)
     {
+        using var fanOut = Operations.DashboardMetrics.TimeFanOut(change.Area);
         try
         {
             await subscription.OnChange(change);

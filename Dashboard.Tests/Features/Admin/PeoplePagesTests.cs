@@ -17,6 +17,7 @@ public class PeoplePagesTests : DashboardTestContext
         AccountServices.Add(Services, () => Database, () => Path.Combine(Database.Directory, "mail"));
         Services.AddScoped<PeopleCommands>();
         Services.AddScoped<PeopleQueries>();
+        Services.AddScoped<PersonalData>();
         Services.AddScoped<PerformanceCommands>();
     }
 
@@ -105,6 +106,27 @@ public class PeoplePagesTests : DashboardTestContext
         WaitUntilSettled(kim, () => Assert.NotEmpty(kim.FindAll("#account-state")));
         Assert.Contains(kim.FindAll("button"), b => b.TextContent.Contains("Invite to sign in", StringComparison.Ordinal));
         Assert.Contains("Sam Reid", kim.Find("ul[data-owned='People they are director for']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_downloads_a_leavers_data_then_erases_them_after_confirming()
+    {
+        await SignInAsAsync("Priya Shah", Roles.Administrator);
+        var (sam, priya) = (await PersonIdAsync("Sam Reid"), await PersonIdAsync("Priya Shah"));
+        Assert.True((await Commands.HandOverAsync(sam, priya, Ct)).Result.Succeeded);
+        Assert.True((await Commands.DeactivateAsync(sam, Ct)).Succeeded);
+        Render<MudPopoverProvider>();
+
+        var page = Render<PersonPage>(p => p.Add(x => x.Id, sam));
+        WaitUntilSettled(page, () => Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Erase Sam Reid's personal data", StringComparison.Ordinal)));
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == $"admin/people/{sam}/personal-data.json");
+        page.FindAll("button").Single(b => b.TextContent.Contains("Erase Sam Reid's personal data", StringComparison.Ordinal)).Click();
+        Assert.Contains("This cannot be undone.", page.Markup, StringComparison.Ordinal);
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Erase now").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(PersonalData.FormerMember, page.Find("h1").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await using var db = await Database.OpenAsync();
+        Assert.False(await db.People.AnyAsync(p => p.Name == "Sam Reid", Ct));
     }
 
     [Fact]

@@ -214,6 +214,7 @@ public sealed class ReminderJob(
             catch (EmailRejectedException e)
             {
                 log.LogWarning(e, "Reminder {MessageId} to {Email} was refused for good.", id, recipient.Email);
+                Operations.DashboardMetrics.Reminder("undeliverable");
                 return await UndeliverableAsync(db, message, recipient, e.Message, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -221,6 +222,7 @@ public sealed class ReminderJob(
                 message.LastError = e.Message;
                 await db.SaveChangesAsync(CancellationToken.None);
                 log.LogWarning(e, "Reminder {MessageId} to {Email} was not accepted; it stays in the outbox for the retry.", id, recipient.Email);
+                Operations.DashboardMetrics.Reminder("failed");
 
                 // A 4xx for this message (a full mailbox, a greylisting server) says nothing about the others.
                 var serverReached = e is MailKit.Net.Smtp.SmtpCommandException;
@@ -232,6 +234,7 @@ public sealed class ReminderJob(
         message.SentAt = clock.UtcNow;
         message.LastError = notCopied.Count == 0 ? null : string.Join(" ", notCopied);
         await db.SaveChangesAsync(CancellationToken.None);
+        Operations.DashboardMetrics.Reminder("sent");
         return SendOutcome.Done;
     }
 
