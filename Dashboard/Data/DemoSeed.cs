@@ -259,7 +259,8 @@ public static partial class DemoSeed
         // The register's owner and appetite are illustrative; its risks are Appendix A's, whose owners, targets and review
         // dates are not printed. The report says which scores "have been reduced" or "increased" but not from what, so
         // those earlier scores are illustrative too.
-        var programme = new RiskRegister { Name = "Shared Services Programme", Kind = RiskRegisterKind.Programme, Owner = chiefExecutive, RiskAppetite = 6, Source = Provenance.Illustrative };
+        // Kept by the policy and performance manager, who can sign in; its risks are the chief executive's, as the report is.
+        var programme = new RiskRegister { Name = "Shared Services Programme", Kind = RiskRegisterKind.Programme, Owner = people["Priya Shah"], RiskAppetite = 6, Source = Provenance.Illustrative };
         db.RiskRegisters.Add(programme);
 
         var targets = new Dictionary<string, (Likelihood, Impact)>
@@ -430,10 +431,9 @@ public static partial class DemoSeed
         await CreateAccountAsync(users, people["Cllr Jordan Ellis"], BoardMemberPassword, Roles.BoardMember);
         await CreateAccountAsync(users, people["Cllr Morgan Price"], BoardMemberPassword, Roles.BoardMember);
         await CreateAccountAsync(users, people["Dana Hughes"], ReportOwnerPassword, Roles.ReportOwner);
-        // The chief executive owns the programme risk register, so reviews of its risks fall to someone who can sign in.
         foreach (var manager in new[]
                  {
-                     "Kim Adams", "Jamie Fox", "Chris Patel", "Alex Morgan", "Lee Carter", "Rosa Grant", "Tom Baker", "Nina Walsh",
+                     "Jamie Fox", "Chris Patel", "Alex Morgan", "Lee Carter", "Rosa Grant", "Tom Baker", "Nina Walsh",
                      "Ruth Lane", "Dev Singh", "Helen Cole", "Mark Quinn", "Gail Porter", "Ian Brooks", "Sue Marsh",
                  })
         {

@@ -48,6 +48,32 @@ public class ReminderPagesTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task The_demo_report_owner_owes_her_november_invoice_figures_and_once_she_saves_them_owes_nothing()
+    {
+        Services.AddScoped<Dashboard.Features.Performance.PerformanceCommands>();
+        await SignInAsAsync("Dana Hughes", Roles.ReportOwner);
+        var ct = Xunit.TestContext.Current.CancellationToken;
+
+        var page = Render<MyUpdatesDuePage>();
+        page.WaitForAssertion(() => Assert.Contains("2 overdue", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.All(page.FindAll("tbody tr"), r => Assert.Contains("BV 8 Undisputed invoices paid within 30 days (%)", r.TextContent, StringComparison.Ordinal));
+
+        await using var db = await Database.OpenAsync();
+        var invoices = await db.PerformanceIndicators.SingleAsync(p => p.Ref == "BV 8", ct);
+        var councils = await db.Councils.Select(c => c.Id).ToListAsync(ct);
+        var november = new DateOnly(2010, 11, 1);
+        var (result, _) = await Services.GetRequiredService<Dashboard.Features.Performance.PerformanceCommands>()
+            .SaveValuesAsync(invoices.Id, [.. councils.Select(c => new Dashboard.Domain.Performance.PiFigureInput(c, november, "95.1"))], ct);
+        Assert.True(result.Succeeded, result.Error);
+
+        var after = Render<MyUpdatesDuePage>();
+        after.WaitForAssertion(() => Assert.Contains("Nothing is due", after.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        // Stamped on the demo's pinned date, and no longer the demo's: no provenance tag.
+        var saved = await db.PiValues.AsNoTracking().Where(v => v.PerformanceIndicatorId == invoices.Id && v.PeriodStart == november).ToListAsync(ct);
+        Assert.All(saved, v => Assert.Equal((new DateOnly(2010, 12, 9), (string?)null), (DateOnly.FromDateTime(v.EnteredAt.UtcDateTime), v.Source)));
+    }
+
+    [Fact]
     public async Task Someone_who_is_up_to_date_is_told_nothing_is_due()
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager, Roles.ReportOwner);
