@@ -44,7 +44,7 @@ public class ServicesAdminPageTests : DashboardTestContext
         Assert.True(Button(page, "Move Community Safety up").HasAttribute("disabled"));
         Assert.False(Button(page, "Move Community Safety down").HasAttribute("disabled"));
         Assert.True(Button(page, "Move Climate Change down").HasAttribute("disabled"));
-        Assert.False(Button(page, "Move Internal Audit up").HasAttribute("disabled"));
+        Assert.True(Button(page, "Move Internal Audit up").HasAttribute("disabled"));
         Assert.True(Button(page, "Move Property Services down").HasAttribute("disabled"));
     }
 
@@ -123,7 +123,7 @@ public class ServicesAdminPageTests : DashboardTestContext
             live.QuerySelectorAll("tbody tr[data-service]").Select(r => r.GetAttribute("data-service")));
         var subHeading = live.QuerySelector("tbody tr.table-subheading th")!;
         Assert.Equal(("WETT services received", "rowgroup"), (subHeading.TextContent, subHeading.GetAttribute("scope")));
-        Assert.Equal("Internal Audit", live.QuerySelectorAll("tbody")[1].QuerySelectorAll("tr[data-service]")[1].GetAttribute("data-service"));
+        Assert.Equal("Internal Audit", live.QuerySelectorAll("tbody")[1].QuerySelectorAll("tr[data-service]")[0].GetAttribute("data-service"));
     }
 }
 

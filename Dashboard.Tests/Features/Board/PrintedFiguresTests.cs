@@ -2,44 +2,22 @@ using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Performance;
-using Dashboard.Domain.Risks;
 using Dashboard.Domain.Time;
 using Dashboard.Features.Performance;
-using Dashboard.Features.Rollups;
 using Dashboard.Features.Services;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Features.Board;
 
 /// <summary>
 /// Each figure the councils' papers print, read off the screen a board member sees, with its provenance: Minute 40/10's
 /// 59% / 59% / 76% and 43.06%, and the "illustrative" tag on what was made up.
-/// (Savings §7, the Appendix A scores and the live services table of §15.2.1 are read off the screen by their own tests.)
+/// (The Q2 2010/11 report, savings §7, the Appendix A scores and the live services table of §15.2.1 are read off the screen by their own tests.)
 /// </summary>
 public class PrintedFiguresTests : DashboardTestContext
 {
     private static string Text(IElement element) => System.Text.RegularExpressions.Regex.Replace(element.TextContent, @"\s+", " ").Trim();
-
-    [Fact]
-    public async Task The_q2_2010_11_integrated_report_shows_minute_40_10s_bdc_percentages_worked_out_by_the_rollup()
-    {
-        var job = new QuarterlyRollupJob(Database.Factory, new ReportingClock(Time, new DateOnly(2010, 12, 9)), ScoreBandSet.Default, PerformanceRules.Default, NullLogger<QuarterlyRollupJob>.Instance);
-        await job.RunAsync(2010, 2, QuarterlyRollupJob.Schedule, Xunit.TestContext.Current.CancellationToken);
-        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
-
-        var page = Render<QuarterlyReportPage>();
-
-        page.WaitForAssertion(() => Assert.Contains("Minute 40/10", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Assert.Contains("Integrated Finance and Performance Report", page.Find("h1").TextContent, StringComparison.Ordinal);
-        var bdc = page.FindAll(".mud-table").Single(t => t.QuerySelector("h2")?.TextContent == "BDC");
-        string Value(string measure) => bdc.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("td")!.TextContent == measure).QuerySelectorAll("td")[1].TextContent.Trim();
-        Assert.Equal("59", Value(PerformanceSummary.StableOrImprovingWording));
-        Assert.Equal("59", Value(PerformanceSummary.MetTargetWording));
-        Assert.Equal("76", Value(PerformanceSummary.ProjectedToMeetWording));
-        Assert.EndsWith("as at the month end", PerformanceSummary.MetTargetWording, StringComparison.Ordinal);
-    }
 
     [Fact]
     public async Task The_performance_page_as_at_september_2010_shows_the_same_percentages_and_the_recycling_rate_with_its_minute()

@@ -338,8 +338,8 @@ public class ReminderJobTests : IAsyncLifetime
         time.Advance(TimeSpan.FromDays(4));
         await Job(smtp).RunAsync(ct);
 
-        var escalations = smtp.Messages.Skip(4).ToList();
-        Assert.Equal([$"lee.carter@{DemoSeed.Domain}", $"rosa.grant@{DemoSeed.Domain}", $"tom.baker@{DemoSeed.Domain}"],
+        var escalations = smtp.Messages.Skip(5).ToList();
+        Assert.Equal([$"dana.hughes@{DemoSeed.Domain}", $"lee.carter@{DemoSeed.Domain}", $"rosa.grant@{DemoSeed.Domain}", $"tom.baker@{DemoSeed.Domain}"],
             escalations.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
         Assert.All(escalations, m => Assert.Equal($"sam.reid@{DemoSeed.Domain}", ((MailboxAddress)m.Cc.Single()).Address));
     }
