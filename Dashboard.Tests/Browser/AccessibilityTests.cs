@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         [
             "/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1",
             "/risks/registers/1/add", "/risks/registers/1/import", "/risks/issues/1", "/my-updates", "/reports/quarterly",
-            "/performance/1", "/services/3", "/services/16", "/performance/import", "/savings",
+            "/performance/1", "/services/3", "/services/15", "/performance/import", "/savings",
         ];
         var data = new TheoryData<string, string>();
         foreach (var role in new[] { "Administrator", "Board member", "Service manager", "Report owner" })
@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(AppWithBrowser fixture) : IClassFixture<A
         data.Add("Administrator", "/admin");
         data.Add("Administrator", "/admin/audit");
         data.Add("Administrator", "/admin/reminders");
-        data.Add("Administrator", "/services/16/highlight-reports/new");
+        data.Add("Administrator", "/services/15/highlight-reports/new");
         data.Add("Administrator", "/performance/new");
         data.Add("Administrator", "/admin/meetings");
         data.Add("Administrator", "/services/3/benefits");
