@@ -146,6 +146,9 @@ public sealed class PiValue : IVersioned
 
     public string? Note { get; set; }
 
+    /// <summary>For a demo figure, where it is printed or that it is illustrative (<see cref="Provenance"/>).</summary>
+    public string? Source { get; set; }
+
     public int? EnteredById { get; set; }
 
     public Person? EnteredBy { get; set; }

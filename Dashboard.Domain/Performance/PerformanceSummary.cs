@@ -17,7 +17,7 @@ public sealed record SummaryMeasure(int Count, int OutOf, int Excluded)
 public sealed record PerformanceSummary(SummaryMeasure StableOrImproving, SummaryMeasure MetTarget, SummaryMeasure ProjectedToMeet)
 {
     public const string StableOrImprovingWording = "% of performance indicators stable or improving";
-    public const string MetTargetWording = "% of performance indicators that have a target that have met their target as at the period end";
+    public const string MetTargetWording = "% of performance indicators that have a target that have met their target as at the month end";
     public const string ProjectedToMeetWording = "% projected to meet their target at the year end";
 
     /// <summary>

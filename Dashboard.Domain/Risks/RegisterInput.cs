@@ -165,12 +165,16 @@ public sealed record RegisterInput
         return $"{flagged}; {appetite} is in the {band.Name} score band ({band.MinScore}–{band.MaxScore}).";
     }
 
-    /// <summary>Copies name, owner and appetite (and, for a new register, whose it is); call only once <see cref="Validate"/> has found nothing.</summary>
+    /// <summary>
+    /// Copies name, owner and appetite (and, for a new register, whose it is); call only once <see cref="Validate"/> has
+    /// found nothing. The register is then the editor's, not the demo's, so it loses its provenance.
+    /// </summary>
     public void ApplyTo(RiskRegister register, bool isNew)
     {
         register.Name = Name!.Trim();
         register.OwnerId = OwnerId!.Value;
         register.RiskAppetite = RiskAppetite!.Value;
+        register.Source = null;
         if (isNew)
         {
             register.Kind = Kind!.Value;

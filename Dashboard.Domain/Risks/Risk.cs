@@ -49,6 +49,9 @@ public sealed class Risk : IVersioned
 
     public DateOnly NextReviewDate { get; set; }
 
+    /// <summary>For a record seeded for the demo, where it is printed or that it is illustrative (<see cref="Provenance"/>); null otherwise.</summary>
+    public string? Source { get; set; }
+
     public Guid Version { get; set; }
 
     public List<RiskAssessment> Assessments { get; set; } = [];
@@ -75,6 +78,9 @@ public sealed class RiskAssessment
     public Person? AssessedBy { get; set; }
 
     public required string Reason { get; set; }
+
+    /// <summary>For a record seeded for the demo, where it is printed or that it is illustrative (<see cref="Provenance"/>); null otherwise.</summary>
+    public string? Source { get; set; }
 
     public RiskScore Score => new(Likelihood, Impact);
 }

@@ -48,5 +48,8 @@ public sealed class RiskIssue : IVersioned
 
     public Risk? RaisedFromRisk { get; set; }
 
+    /// <summary>For a record seeded for the demo, where it is printed or that it is illustrative (<see cref="Provenance"/>); null otherwise.</summary>
+    public string? Source { get; set; }
+
     public Guid Version { get; set; }
 }

@@ -54,6 +54,9 @@ public sealed class RiskRegister : IVersioned
 
     public bool IsArchived => ArchivedOn is not null;
 
+    /// <summary>For a record seeded for the demo, where it is printed or that it is illustrative (<see cref="Provenance"/>); null otherwise.</summary>
+    public string? Source { get; set; }
+
     public Guid Version { get; set; }
 
     public List<Risk> Risks { get; set; } = [];

@@ -33,6 +33,9 @@ public sealed class BenefitEntry : IOrderedServiceRow
     /// <summary>Explains any difference between expected and actual.</summary>
     public string? Commentary { get; set; }
 
+    /// <summary>For a record seeded for the demo, where it is printed or that it is illustrative (<see cref="Provenance"/>); null otherwise.</summary>
+    public string? Source { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public Guid Version { get; set; }

@@ -22,6 +22,9 @@ public sealed class StatusUpdate : IVersioned
     /// <summary>Why the status went to Amber or Red; required for such a change.</summary>
     public string? ReasonForChange { get; set; }
 
+    /// <summary>For a record seeded for the demo, where it is printed or that it is illustrative (<see cref="Provenance"/>); null otherwise.</summary>
+    public string? Source { get; set; }
+
     public int UpdatedById { get; set; }
 
     public Person? UpdatedBy { get; set; }

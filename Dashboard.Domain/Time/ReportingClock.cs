@@ -20,6 +20,15 @@ public sealed class ReportingClock(TimeProvider time, DateOnly? pinnedToday = nu
 
     public DateOnly Today => pinnedToday ?? DateOnly.FromDateTime(LondonNow);
 
+    /// <summary>
+    /// When a record people read is stamped as written (a card's "updated", a figure's "entered", a risk's
+    /// "assessed"): now, except that a pinned clock keeps its date with the real time of day, so a card saved for
+    /// the demo's December 2010 does not say it was updated in another year. Audit timestamps stay real.
+    /// </summary>
+    public DateTimeOffset RecordedAt => pinnedToday is { } day
+        ? new DateTimeOffset(day.ToDateTime(TimeOnly.FromDateTime(LondonNow)), London.GetUtcOffset(day.ToDateTime(TimeOnly.FromDateTime(LondonNow))))
+        : UtcNow;
+
     /// <summary>First day of the month in progress: the period status cards are being written for.</summary>
     public DateOnly CurrentMonth => new(Today.Year, Today.Month, 1);
 

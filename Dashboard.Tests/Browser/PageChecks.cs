@@ -20,12 +20,12 @@ public abstract class PageChecks(AppWithBrowser fixture)
         {
             "/", "/risks", "/services", "/performance", "/reports", "/reports/board-pack", "/accessibility", "/risks/1",
             "/risks/registers/1/add", "/risks/registers/1/import", "/risks/issues/1", "/my-updates", "/reports/quarterly",
-            "/performance/1", "/services/3", "/services/16", "/performance/import", "/savings",
+            "/performance/1", "/services/3", "/services/15", "/performance/import", "/savings",
         };
         if (account == DemoAccounts.Administrator)
         {
             foreach (var path in (string[])[
-                "/admin", "/admin/audit", "/admin/reminders", "/services/16/highlight-reports/new", "/performance/new",
+                "/admin", "/admin/audit", "/admin/reminders", "/services/15/highlight-reports/new", "/performance/new",
                 "/admin/meetings", "/services/3/benefits", "/admin/services", "/admin/services/new", "/admin/services/3",
                 "/admin/registers", "/admin/registers/new", "/admin/registers/1", "/admin/people", "/admin/people/new",
                 "/admin/people/9", "/admin/people/import", "/admin/services/import"])

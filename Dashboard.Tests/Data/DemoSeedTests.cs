@@ -51,7 +51,7 @@ public class DemoSeedTests
     }
 
     [Fact]
-    public async Task Seeds_ten_live_services_and_the_projects()
+    public async Task Seeds_the_reports_nine_live_services_and_the_projects_with_environmental_services_a_review_without_highlight_reports()
     {
         await using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = await database.OpenAsync();
@@ -59,10 +59,33 @@ public class DemoSeedTests
 
         var live = await db.SharedServices.Where(s => s.Phase == ServicePhase.Live).OrderBy(s => s.Id).Select(s => s.Name).ToListAsync(ct);
         Assert.Equal(
-            ["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Procurement", "Climate Change", "WETT services received", "Internal Audit", "Property Services"],
+            ["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Procurement", "Climate Change", "Internal Audit", "Property Services"],
             live);
         Assert.Contains("North Worcestershire Economic Development",
             await db.SharedServices.Where(s => s.Phase == ServicePhase.ProjectUnderway).Select(s => s.Name).ToListAsync(ct));
+    }
+
+    [Fact]
+    public async Task Every_seeded_record_says_where_it_is_printed_or_that_it_is_illustrative()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(Provider);
+        await using var db = await database.OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.False(await db.StatusUpdates.AnyAsync(u => u.Source == null, ct));
+        Assert.False(await db.BenefitEntries.AnyAsync(b => b.Source == null, ct));
+        Assert.False(await db.RiskRegisters.AnyAsync(r => r.Source == null, ct));
+        Assert.False(await db.Risks.AnyAsync(r => r.Source == null, ct));
+        Assert.False(await db.RiskAssessments.AnyAsync(a => a.Source == null, ct));
+        Assert.False(await db.RiskIssues.AnyAsync(i => i.Source == null, ct));
+        Assert.False(await db.PiValues.AnyAsync(v => v.Source == null, ct));
+        Assert.False(await db.HighlightReports.AnyAsync(ct));
+
+        // What the papers print is never called illustrative; invented earlier scores never pass as the report's.
+        Assert.Equal("Minute 40/10", await db.PiValues.Where(v => v.PerformanceIndicator!.Ref == "NI 192" && v.Council!.Code == "BDC" && v.PeriodStart == new DateOnly(2010, 9, 1)).Select(v => v.Source).SingleAsync(ct));
+        var risk3 = await db.RiskAssessments.Where(a => db.Risks.Any(r => r.Id == a.RiskId && r.Ref == "3" && r.RiskRegister!.Kind == RiskRegisterKind.Programme))
+            .OrderBy(a => a.AssessedAt).Select(a => a.Source).ToListAsync(ct);
+        Assert.Equal([Dashboard.Domain.Provenance.Illustrative, "Appendix A; date illustrative"], risk3);
     }
 
     [Fact]

@@ -179,6 +179,7 @@ public class DashboardDbContext(DbContextOptions options)
 
         builder.Entity<StatusUpdate>(e =>
         {
+            e.Property(u => u.Source).HasMaxLength(Provenance.MaxLength);
             e.HasIndex(u => new { u.SharedServiceId, u.Period }).IsUnique();
             e.Property(u => u.Version).IsConcurrencyToken();
             e.HasOne(u => u.UpdatedBy).WithMany().HasForeignKey(u => u.UpdatedById).OnDelete(DeleteBehavior.Restrict);
@@ -196,6 +197,7 @@ public class DashboardDbContext(DbContextOptions options)
 
         builder.Entity<BenefitEntry>(e =>
         {
+            e.Property(b => b.Source).HasMaxLength(Provenance.MaxLength);
             e.Property(b => b.Version).IsConcurrencyToken();
             e.HasOne(b => b.SharedService).WithMany().HasForeignKey(b => b.SharedServiceId);
         });
@@ -224,6 +226,7 @@ public class DashboardDbContext(DbContextOptions options)
 
         builder.Entity<RiskRegister>(e =>
         {
+            e.Property(r => r.Source).HasMaxLength(Provenance.MaxLength);
             e.Property(r => r.Name).HasMaxLength(200);
             e.HasIndex(r => r.Name).IsUnique();
             e.HasOne(r => r.SharedService).WithMany().HasForeignKey(r => r.SharedServiceId).OnDelete(DeleteBehavior.Restrict);
@@ -237,6 +240,7 @@ public class DashboardDbContext(DbContextOptions options)
 
         builder.Entity<Risk>(e =>
         {
+            e.Property(r => r.Source).HasMaxLength(Provenance.MaxLength);
             e.Property(r => r.Ref).HasMaxLength(20);
             e.HasIndex(r => new { r.RiskRegisterId, r.Ref }).IsUnique();
             e.Property(r => r.Version).IsConcurrencyToken();
@@ -248,6 +252,7 @@ public class DashboardDbContext(DbContextOptions options)
 
         builder.Entity<RiskAssessment>(e =>
         {
+            e.Property(a => a.Source).HasMaxLength(Provenance.MaxLength);
             e.Ignore(a => a.Score);
             e.HasIndex(a => new { a.RiskId, a.AssessedAt });
             e.HasOne(a => a.AssessedBy).WithMany().HasForeignKey(a => a.AssessedById).OnDelete(DeleteBehavior.Restrict);
@@ -255,6 +260,7 @@ public class DashboardDbContext(DbContextOptions options)
 
         builder.Entity<RiskIssue>(e =>
         {
+            e.Property(i => i.Source).HasMaxLength(Provenance.MaxLength);
             e.Property(i => i.Ref).HasMaxLength(20);
             e.HasIndex(i => new { i.RiskRegisterId, i.Ref }).IsUnique();
             e.Property(i => i.Version).IsConcurrencyToken();
@@ -289,6 +295,7 @@ public class DashboardDbContext(DbContextOptions options)
 
         builder.Entity<PiValue>(e =>
         {
+            e.Property(v => v.Source).HasMaxLength(Provenance.MaxLength);
             e.HasIndex(v => new { v.PerformanceIndicatorId, v.CouncilId, v.PeriodStart }).IsUnique();
             e.HasIndex(v => v.PeriodStart);
             e.Property(v => v.Version).IsConcurrencyToken();

@@ -26,7 +26,7 @@ public class AuditTrailPageTests : DashboardTestContext
         Assert.Contains("Environmental Services — December 2010", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Commentary:", row.TextContent, StringComparison.Ordinal);
         Assert.Matches(@"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", row.QuerySelector("td")!.TextContent);
-        Assert.Contains("New teams aligning", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Interim structure in place with two posts still to fill", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tree Officer appointed; <b>one</b> vacancy left.", row.TextContent, StringComparison.Ordinal);
         Assert.Empty(row.QuerySelectorAll("b"));
     }

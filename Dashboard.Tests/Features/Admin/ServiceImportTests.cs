@@ -63,7 +63,7 @@ public class ServiceImportTests : DashboardTestContext
         using var announced = new Announcements(Notifier);
         var file = Csv(
             "Legal Services,Project,Between the councils,BDC,,alex.morgan@bromsgroveandredditch.example,Sam Reid,Shared legal team,2010-11-01,1 April 2011\n" +
-            "Building Control,Live shared service,WETT,,Wyre Forest District Council,Owen Hart,,,,2010-06-01\n" +
+            "Building Control,Live shared service,WETT,,Wyre Forest District Council,Ian Brooks,,,,2010-06-01\n" +
             "ICT,Live shared service,Shared between the councils,,,Alex Morgan,,Shared ICT support and the councils' websites,,\n");
 
         var preview = await Import.PreviewAsync(file, Ct);

@@ -149,7 +149,7 @@ public class ServiceSetupCommandsTests : DashboardTestContext
         Assert.True(result.Succeeded);
         Assert.Equal("Climate Change moved up: now 6 of 7 in Live shared services", moved);
         Assert.Equal(
-            ["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Climate Change", "Procurement", "WETT services received", "Internal Audit", "Property Services"],
+            ["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Climate Change", "Procurement", "Internal Audit", "Property Services"],
             await BoardTableAsync(ServicePhase.Live));
 
         // The councils' own services stay above those received under WETT.
@@ -168,7 +168,7 @@ public class ServiceSetupCommandsTests : DashboardTestContext
 
         Assert.True(result.Succeeded);
         var live = await BoardTableAsync(ServicePhase.Live);
-        Assert.Equal(["WETT services received", "Internal Audit", "Property Services", "Procurement"], live.Skip(6));
+        Assert.Equal(["Internal Audit", "Property Services", "Procurement"], live.Skip(6));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public class ServiceSetupCommandsTests : DashboardTestContext
 
         Assert.True((await Services.GetRequiredService<ProjectCommands>().GoLiveAsync(environment.Id, new DateOnly(2010, 12, 9), Ct)).Succeeded);
 
-        Assert.Equal(["Climate Change", "Environmental Services", "WETT services received"], (await BoardTableAsync(ServicePhase.Live)).Skip(6).Take(3));
+        Assert.Equal(["Climate Change", "Environmental Services", "Internal Audit"], (await BoardTableAsync(ServicePhase.Live)).Skip(6).Take(3));
     }
 }
 

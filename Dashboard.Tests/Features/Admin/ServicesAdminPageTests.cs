@@ -39,12 +39,12 @@ public class ServicesAdminPageTests : DashboardTestContext
         var page = await OpenAsync();
 
         Assert.Equal(["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Procurement", "Climate Change"], Names(page, ReportSection.LiveServices));
-        Assert.Equal(["WETT services received", "Internal Audit", "Property Services"], Names(page, ReportSection.WettServicesReceived));
+        Assert.Equal(["Internal Audit", "Property Services"], Names(page, ReportSection.WettServicesReceived));
         Assert.Equal(6, Names(page, ReportSection.ProjectsUnderway).Count);
         Assert.True(Button(page, "Move Community Safety up").HasAttribute("disabled"));
         Assert.False(Button(page, "Move Community Safety down").HasAttribute("disabled"));
         Assert.True(Button(page, "Move Climate Change down").HasAttribute("disabled"));
-        Assert.False(Button(page, "Move Internal Audit up").HasAttribute("disabled"));
+        Assert.True(Button(page, "Move Internal Audit up").HasAttribute("disabled"));
         Assert.True(Button(page, "Move Property Services down").HasAttribute("disabled"));
     }
 
@@ -80,7 +80,7 @@ public class ServicesAdminPageTests : DashboardTestContext
 
         Button(page, "Move Internal Audit down").Click();
 
-        WaitUntilSettled(page, () => Assert.Equal(["WETT services received", "Property Services", "Internal Audit"], Names(page, ReportSection.WettServicesReceived)));
+        WaitUntilSettled(page, () => Assert.Equal(["Property Services", "Internal Audit"], Names(page, ReportSection.WettServicesReceived)));
         Assert.Equal(7, Names(page, ReportSection.LiveServices).Count);
     }
 
@@ -119,11 +119,11 @@ public class ServicesAdminPageTests : DashboardTestContext
         WaitUntilSettled(services, () => Assert.NotEmpty(services.FindAll("tr[data-service]")));
         var live = services.FindAll("caption").Single(c => c.TextContent == "Live shared services").ParentElement!;
         Assert.Equal(
-            ["Community Safety", "Elections", "ICT", "Payroll", "CCTV & Lifeline", "Climate Change", "WETT services received", "Internal Audit", "Property Services"],
+            ["Community Safety", "Elections", "ICT", "Payroll", "CCTV & Lifeline", "Climate Change", "Internal Audit", "Property Services"],
             live.QuerySelectorAll("tbody tr[data-service]").Select(r => r.GetAttribute("data-service")));
         var subHeading = live.QuerySelector("tbody tr.table-subheading th")!;
         Assert.Equal(("WETT services received", "rowgroup"), (subHeading.TextContent, subHeading.GetAttribute("scope")));
-        Assert.Equal("Internal Audit", live.QuerySelectorAll("tbody")[1].QuerySelectorAll("tr[data-service]")[1].GetAttribute("data-service"));
+        Assert.Equal("Internal Audit", live.QuerySelectorAll("tbody")[1].QuerySelectorAll("tr[data-service]")[0].GetAttribute("data-service"));
     }
 }
 

@@ -72,8 +72,8 @@ public class IndicatorCatalogueCommandsTests : DashboardTestContext
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);
         var lifeline = await IndicatorAsync("LIF 01");
-        Assert.Equal(16, (await SummaryAsync()).Counted);
-        Assert.Equal(16, await RollupStandingsAsync());
+        Assert.Equal(36, (await SummaryAsync()).Counted);
+        Assert.Equal(36, await RollupStandingsAsync());
         Assert.Contains(await OwedAsync(), t => t.StartsWith("LIF 01", StringComparison.Ordinal));
         using var announced = new Announcements(Notifier);
 
@@ -82,9 +82,9 @@ public class IndicatorCatalogueCommandsTests : DashboardTestContext
         Assert.True(result.Succeeded);
         Assert.Equal(Today, (await IndicatorAsync("LIF 01")).RetiredOn);
         var (counted, refs) = await SummaryAsync();
-        Assert.Equal(14, counted);
+        Assert.Equal(34, counted);
         Assert.DoesNotContain("LIF 01", refs);
-        Assert.Equal(14, await RollupStandingsAsync());
+        Assert.Equal(34, await RollupStandingsAsync());
         Assert.DoesNotContain(await OwedAsync(), t => t.StartsWith("LIF 01", StringComparison.Ordinal));
         var change = (await announced.AfterFirstAsync())[0];
         Assert.Equal((ChangeArea.PerformanceCatalogue, (int?)lifeline.Id, "LIF 01 retired"), (change.Area, change.EntityId, change.Summary));
@@ -108,7 +108,7 @@ public class IndicatorCatalogueCommandsTests : DashboardTestContext
         Assert.True(back.Succeeded);
         Assert.Equal("LIF 01 is not retired.", again.Error);
         Assert.Null((await IndicatorAsync("LIF 01")).RetiredOn);
-        Assert.Equal(16, (await SummaryAsync()).Counted);
+        Assert.Equal(36, (await SummaryAsync()).Counted);
     }
 
     [Fact]

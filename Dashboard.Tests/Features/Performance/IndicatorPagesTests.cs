@@ -91,12 +91,12 @@ public class IndicatorPagesTests : DashboardTestContext
         WaitUntilSettled(page, () => Assert.NotEmpty(page.FindAll(".pi-table tbody")));
 
         Assert.Empty(page.FindAll("tbody[data-pi='LIF 01']"));
-        Assert.Equal(7, page.FindAll(".pi-table tbody").Count);
+        Assert.Equal(17, page.FindAll(".pi-table tbody").Count);
         string Combined() => page.FindAll(".pi-summary tbody tr")[1].QuerySelector("td[data-summary='Combined']")!.TextContent;
         var counted = Combined();
 
-        // Seven indicators still reported at two councils, less the data-only one at both (eight and fourteen before).
-        Assert.Matches(@"\(\d+ of 12\)", counted);
+        // Seventeen indicators still reported at two councils, less the data-only one at both (eighteen and thirty-four before).
+        Assert.Matches(@"\(\d+ of 32\)", counted);
 
         page.Find(".mud-switch input").Change(true);
 

@@ -28,8 +28,8 @@ public class PerformancePageTests : DashboardTestContext
     {
         var page = RenderLoaded();
 
-        Assert.Equal(8, page.FindAll(".pi-table tbody").Count);
-        Assert.Equal(16, page.FindAll(".pi-table tbody tr").Count);
+        Assert.Equal(18, page.FindAll(".pi-table tbody").Count);
+        Assert.Equal(36, page.FindAll(".pi-table tbody tr").Count);
         Assert.Contains("Indicators as at the end of November 2010", page.Markup, StringComparison.Ordinal);
         var recycling = Text(Row(page, "NI 192", "BDC"));
         Assert.Matches("(Met target|Within tolerance|Missed target)", recycling);
@@ -81,10 +81,10 @@ public class PerformancePageTests : DashboardTestContext
         var summary = page.Find(".pi-summary");
         Assert.Contains("% of performance indicators stable or improving", summary.TextContent, StringComparison.Ordinal);
         Assert.Contains("% projected to meet their target at the year end", summary.TextContent, StringComparison.Ordinal);
-        var met = summary.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("% of performance indicators that have a target that have met their target as at the period end", StringComparison.Ordinal));
-        // Eight indicators at two councils, less the data-only one at both.
-        Assert.Matches(@"\(\d+ of 14\)", Text(met.QuerySelector("td[data-summary='Combined']")!));
-        Assert.Matches(@"\(\d+ of 7\)", Text(met.QuerySelector("td[data-summary='BDC']")!));
+        var met = summary.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("% of performance indicators that have a target that have met their target as at the month end", StringComparison.Ordinal));
+        // Eighteen indicators at two councils, less the data-only one at both.
+        Assert.Matches(@"\(\d+ of 34\)", Text(met.QuerySelector("td[data-summary='Combined']")!));
+        Assert.Matches(@"\(\d+ of 17\)", Text(met.QuerySelector("td[data-summary='BDC']")!));
         Assert.Contains("Not counted in \"met their target\": 2 indicators without a target", Text(page.Find(".pi-exclusions")), StringComparison.Ordinal);
     }
 

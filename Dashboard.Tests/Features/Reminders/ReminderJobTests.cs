@@ -40,6 +40,11 @@ public class ReminderJobTests : IAsyncLifetime
             "LIF 01 Lifeline alarm calls answered within 60 seconds (%) (RBC): value for November 2010",
         ],
         [$"ian.brooks@{DemoSeed.Domain}"] = ["Emergency Planning / Business Continuity: highlight report for the period ending 30 November 2010"],
+        [$"dana.hughes@{DemoSeed.Domain}"] =
+        [
+            "BV 8 Undisputed invoices paid within 30 days (%) (BDC): value for November 2010",
+            "BV 8 Undisputed invoices paid within 30 days (%) (RBC): value for November 2010",
+        ],
     };
 
     public async ValueTask InitializeAsync() => database = await TestDatabase.CreateSeededAsync(Provider);
@@ -81,7 +86,7 @@ public class ReminderJobTests : IAsyncLifetime
         Assert.Contains("http://dashboard.example/performance", first[$"lee.carter@{DemoSeed.Domain}"].TextBody, StringComparison.Ordinal);
         Assert.Contains("Due Tuesday 7 December 2010, 2 days overdue", first[$"rosa.grant@{DemoSeed.Domain}"].TextBody, StringComparison.Ordinal);
         Assert.StartsWith("[Shared Services] 1 overdue update", first[$"rosa.grant@{DemoSeed.Domain}"].Subject, StringComparison.Ordinal);
-        Assert.Equal(4, smtp.Messages.Count);
+        Assert.Equal(5, smtp.Messages.Count);
     }
 
     [Fact]
@@ -152,7 +157,7 @@ public class ReminderJobTests : IAsyncLifetime
         await Assert.ThrowsAsync<ReminderNotSentException>(() => Job(smtp).RunAsync(ct));
         await using (var db = await database.OpenAsync())
         {
-            Assert.Equal(4, await db.ReminderMessages.CountAsync(m => m.Status == ReminderMessageStatus.Pending, ct));
+            Assert.Equal(5, await db.ReminderMessages.CountAsync(m => m.Status == ReminderMessageStatus.Pending, ct));
         }
 
         await smtp.StartListeningAsync();
@@ -162,7 +167,7 @@ public class ReminderJobTests : IAsyncLifetime
 
         Assert.Equal(Overdue.Keys.Order(), smtp.Messages.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
         await using var after = await database.OpenAsync();
-        Assert.Equal(4, await after.ReminderMessages.CountAsync(m => m.Status == ReminderMessageStatus.Sent, ct));
+        Assert.Equal(5, await after.ReminderMessages.CountAsync(m => m.Status == ReminderMessageStatus.Sent, ct));
     }
 
     [Fact]
@@ -171,7 +176,7 @@ public class ReminderJobTests : IAsyncLifetime
         await using var smtp = await LoopbackSmtpServer.StartAsync();
         var ct = TestContext.Current.CancellationToken;
 
-        Assert.Equal(4, await Job(smtp).RecordIntentAsync(ct));
+        Assert.Equal(5, await Job(smtp).RecordIntentAsync(ct));
         Assert.Empty(smtp.Messages);
 
         await Job(smtp).RunAsync(ct);
@@ -193,7 +198,7 @@ public class ReminderJobTests : IAsyncLifetime
         }
 
         await Job(smtp).RunAsync(ct);
-        Assert.Equal(3, smtp.Messages.Count);
+        Assert.Equal(4, smtp.Messages.Count);
 
         time.Advance(ReminderJob.Claim + TimeSpan.FromSeconds(1));
         await Job(smtp).RunAsync(ct);
@@ -229,7 +234,7 @@ public class ReminderJobTests : IAsyncLifetime
 
         await job.SendPendingAsync(ct);
 
-        Assert.Equal([$"ian.brooks@{DemoSeed.Domain}", $"lee.carter@{DemoSeed.Domain}"], Reminders(smtp).Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
+        Assert.Equal([$"dana.hughes@{DemoSeed.Domain}", $"ian.brooks@{DemoSeed.Domain}", $"lee.carter@{DemoSeed.Domain}"], Reminders(smtp).Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
         await using var after = await database.OpenAsync();
         var log = await after.ReminderMessages.Include(m => m.Recipient).ToDictionaryAsync(m => m.Recipient!.Name, ct);
         Assert.Equal(ReminderMessageStatus.Withdrawn, log["Rosa Grant"].Status);
@@ -295,7 +300,7 @@ public class ReminderJobTests : IAsyncLifetime
 
         Assert.Equal(Overdue.Keys.Order(), smtp.Messages.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
         await using var after = await database.OpenAsync();
-        Assert.Equal(4, await after.ReminderMessages.CountAsync(m => m.Status == ReminderMessageStatus.Sent, ct));
+        Assert.Equal(5, await after.ReminderMessages.CountAsync(m => m.Status == ReminderMessageStatus.Sent, ct));
     }
 
     [Fact]
@@ -315,7 +320,7 @@ public class ReminderJobTests : IAsyncLifetime
         var lee = await after.ReminderMessages.SingleAsync(m => m.Recipient!.Name == "Lee Carter", ct);
         Assert.Equal(ReminderMessageStatus.Undeliverable, lee.Status);
         Assert.Equal("“lee.carter at bromsgrove” is not a valid email address.", lee.LastError);
-        Assert.Equal(3, Reminders(smtp).Count);
+        Assert.Equal(4, Reminders(smtp).Count);
     }
 
     [Fact]
@@ -327,14 +332,14 @@ public class ReminderJobTests : IAsyncLifetime
 
         time.Advance(TimeSpan.FromDays(1));
         await Job(smtp).RunAsync(ct);
-        Assert.Equal(4, smtp.Messages.Count);
+        Assert.Equal(5, smtp.Messages.Count);
 
         // 14 December: five working days after the 7 December deadlines.
         time.Advance(TimeSpan.FromDays(4));
         await Job(smtp).RunAsync(ct);
 
-        var escalations = smtp.Messages.Skip(4).ToList();
-        Assert.Equal([$"lee.carter@{DemoSeed.Domain}", $"rosa.grant@{DemoSeed.Domain}", $"tom.baker@{DemoSeed.Domain}"],
+        var escalations = smtp.Messages.Skip(5).ToList();
+        Assert.Equal([$"dana.hughes@{DemoSeed.Domain}", $"lee.carter@{DemoSeed.Domain}", $"rosa.grant@{DemoSeed.Domain}", $"tom.baker@{DemoSeed.Domain}"],
             escalations.Select(m => ((MailboxAddress)m.To.Single()).Address).Order());
         Assert.All(escalations, m => Assert.Equal($"sam.reid@{DemoSeed.Domain}", ((MailboxAddress)m.Cc.Single()).Address));
     }

@@ -48,6 +48,32 @@ public class ReminderPagesTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task The_demo_report_owner_owes_her_november_invoice_figures_and_once_she_saves_them_owes_nothing()
+    {
+        Services.AddScoped<Dashboard.Features.Performance.PerformanceCommands>();
+        await SignInAsAsync("Dana Hughes", Roles.ReportOwner);
+        var ct = Xunit.TestContext.Current.CancellationToken;
+
+        var page = Render<MyUpdatesDuePage>();
+        page.WaitForAssertion(() => Assert.Contains("2 overdue", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.All(page.FindAll("tbody tr"), r => Assert.Contains("BV 8 Undisputed invoices paid within 30 days (%)", r.TextContent, StringComparison.Ordinal));
+
+        await using var db = await Database.OpenAsync();
+        var invoices = await db.PerformanceIndicators.SingleAsync(p => p.Ref == "BV 8", ct);
+        var councils = await db.Councils.Select(c => c.Id).ToListAsync(ct);
+        var november = new DateOnly(2010, 11, 1);
+        var (result, _) = await Services.GetRequiredService<Dashboard.Features.Performance.PerformanceCommands>()
+            .SaveValuesAsync(invoices.Id, [.. councils.Select(c => new Dashboard.Domain.Performance.PiFigureInput(c, november, "95.1"))], ct);
+        Assert.True(result.Succeeded, result.Error);
+
+        var after = Render<MyUpdatesDuePage>();
+        after.WaitForAssertion(() => Assert.Contains("Nothing is due", after.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        // Stamped on the demo's pinned date, and no longer the demo's: no provenance tag.
+        var saved = await db.PiValues.AsNoTracking().Where(v => v.PerformanceIndicatorId == invoices.Id && v.PeriodStart == november).ToListAsync(ct);
+        Assert.All(saved, v => Assert.Equal((new DateOnly(2010, 12, 9), (string?)null), (DateOnly.FromDateTime(v.EnteredAt.UtcDateTime), v.Source)));
+    }
+
+    [Fact]
     public async Task Someone_who_is_up_to_date_is_told_nothing_is_due()
     {
         await SignInAsAsync("Alex Morgan", Roles.ServiceManager, Roles.ReportOwner);
@@ -76,7 +102,7 @@ public class ReminderPagesTests : DashboardTestContext
 
         var page = Render<ReminderLogPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
         Assert.Contains("1 reminder could not be delivered: the person has no email address, or the mail server refused it.", page.Markup, StringComparison.Ordinal);
         var tom = page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Tom Baker", StringComparison.Ordinal));
         Assert.Contains("Undeliverable", tom.TextContent, StringComparison.Ordinal);
@@ -85,10 +111,10 @@ public class ReminderPagesTests : DashboardTestContext
         Assert.Contains("Sent 9 Dec 2010", ian.TextContent, StringComparison.Ordinal);
         Assert.Contains($"copied to sam.reid@{Dashboard.Data.DemoSeed.Domain}", ian.TextContent, StringComparison.Ordinal);
 
-        // The default transport: one .eml per message in the pickup folder, readable by any mail program: three
+        // The default transport: one .eml per message in the pickup folder, readable by any mail program: four
         // reminders and the administrators' notice of the one that cannot go.
         var subjects = Directory.GetFiles(pickup, "*.eml").Select(f => MimeMessage.Load(f, Xunit.TestContext.Current.CancellationToken).Subject).ToList();
-        Assert.Equal(4, subjects.Count);
+        Assert.Equal(5, subjects.Count);
         Assert.All(subjects, s => Assert.StartsWith("[Shared Services] ", s, StringComparison.Ordinal));
         Assert.Single(subjects, s => s == "[Shared Services] 1 reminder could not be delivered");
     }

@@ -71,7 +71,7 @@ public class RiskRegisterPageTests : DashboardTestContext
 
         var rows = page.FindAll(".risk-register tbody tr");
         string MovementOf(string reference) => rows.Single(r => r.QuerySelector("td[data-label='Ref']")!.TextContent.Trim() == reference)
-            .QuerySelector("td[data-label='Movement']")!.TextContent.Trim();
+            .QuerySelector("td[data-label='Movement'] .movement")!.TextContent.Trim();
 
         Assert.Equal("Increased from 6", MovementOf("10"));
         Assert.Equal("Reduced from 6", MovementOf("3"));

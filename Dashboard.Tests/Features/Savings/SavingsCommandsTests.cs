@@ -65,7 +65,7 @@ public class SavingsCommandsTests : DashboardTestContext
         using var announced = new Announcements(Notifier);
         var input = new SavingsLineInput
         {
-            CouncilId = await CouncilIdAsync("BDC"), FinancialYear = 2011, Description = "WETT programme", OwnerId = await PersonIdAsync("Owen Hart"),
+            CouncilId = await CouncilIdAsync("BDC"), FinancialYear = 2011, Description = "WETT programme", OwnerId = await PersonIdAsync("Ian Brooks"),
             Target = "150,000", Forecast = "150000", Commentary = "Anticipated from the WETT programme.",
         };
 
@@ -74,7 +74,7 @@ public class SavingsCommandsTests : DashboardTestContext
         Assert.True(result.Succeeded);
         var year = await commands.YearAsync(2011, Ct);
         var added = year.Lines.Single(l => l.Id == id);
-        Assert.Equal(("BDC", "WETT programme", "Owen Hart", 150_000m, 150_000m, (decimal?)null), (added.CouncilCode, added.Description, added.Owner, added.Target, added.Forecast, added.Delivered));
+        Assert.Equal(("BDC", "WETT programme", "Ian Brooks", 150_000m, 150_000m, (decimal?)null), (added.CouncilCode, added.Description, added.Owner, added.Target, added.Forecast, added.Delivered));
         Assert.Equal(150_000m, year.Summary.BothCouncils.Target);
         var change = Assert.Single(await announced.AfterFirstAsync());
         Assert.Equal((ChangeArea.Savings, id, "Savings line added: WETT programme"), (change.Area, change.EntityId, change.Summary));

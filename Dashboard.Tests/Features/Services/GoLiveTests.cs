@@ -17,6 +17,12 @@ public class GoLiveTests : DashboardTestContext
         Services.AddScoped<ProjectCommands>();
     }
 
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await HighlightReportFixtures.AddEnvironmentalServicesReportsAsync(Database);
+    }
+
     private async Task<int> EnvironmentalServicesAsync()
     {
         await using var db = await Database.OpenAsync();

@@ -13,6 +13,12 @@ public class HighlightReportEditorTests : DashboardTestContext
 {
     public HighlightReportEditorTests() => Services.AddScoped<ProjectCommands>();
 
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await HighlightReportFixtures.AddEnvironmentalServicesReportsAsync(Database);
+    }
+
     private async Task<int> ProjectIdAsync(string name)
     {
         await using var db = await Database.OpenAsync();

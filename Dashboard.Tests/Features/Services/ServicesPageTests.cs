@@ -18,19 +18,19 @@ public class ServicesPageTests : DashboardTestContext
     {
         await SignInAsAsync(person, roles.Length == 0 ? [Roles.BoardMember] : roles);
         var page = Render<ServicesPage>();
-        page.WaitForAssertion(() => Assert.Equal(16, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal(15, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
         return page;
     }
 
     [Fact]
-    public async Task The_ten_live_services_and_the_six_projects_show_in_their_own_tables_with_status_in_words()
+    public async Task The_nine_live_services_and_the_six_projects_show_in_their_own_tables_with_status_in_words()
     {
         var page = await OpenAsync();
 
         var live = RowsOf(page, "Live shared services");
         var projects = RowsOf(page, "Shared services projects underway");
         Assert.Equal(
-            ["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Procurement", "Climate Change", "WETT services received", "Internal Audit", "Property Services"],
+            ["Community Safety", "Elections", "ICT", "CCTV & Lifeline", "Payroll", "Procurement", "Climate Change", "Internal Audit", "Property Services"],
             live.Select(r => r.GetAttribute("data-service")));
         Assert.Equal(6, projects.Count);
 

@@ -465,6 +465,10 @@ namespace Dashboard.Data.Migrations
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
@@ -648,6 +652,10 @@ namespace Dashboard.Data.Migrations
                     b.Property<int>("RiskRegisterId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -702,6 +710,10 @@ namespace Dashboard.Data.Migrations
                     b.Property<int>("RiskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessedById");
@@ -746,6 +758,10 @@ namespace Dashboard.Data.Migrations
 
                     b.Property<int>("RiskRegisterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -794,6 +810,10 @@ namespace Dashboard.Data.Migrations
 
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -897,6 +917,10 @@ namespace Dashboard.Data.Migrations
 
                     b.Property<int>("SharedServiceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1193,6 +1217,10 @@ namespace Dashboard.Data.Migrations
 
                     b.Property<int>("SharedServiceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

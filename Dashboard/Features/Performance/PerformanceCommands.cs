@@ -91,7 +91,8 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
             stored.Value = figure.Value;
             stored.Note = figure.Note;
             stored.EnteredById = personId;
-            stored.EnteredAt = clock.UtcNow;
+            stored.EnteredAt = clock.RecordedAt;
+            stored.Source = null;
             written.Add(stored);
         }
 

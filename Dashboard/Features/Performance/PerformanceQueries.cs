@@ -115,7 +115,7 @@ public static class PerformanceQueries
 
     private static Task<List<PiValue>> ValuesAsync(IQueryable<PiValue> query, CancellationToken cancellationToken) =>
         query.AsNoTracking()
-            .Select(v => new PiValue { PerformanceIndicatorId = v.PerformanceIndicatorId, CouncilId = v.CouncilId, PeriodStart = v.PeriodStart, Value = v.Value })
+            .Select(v => new PiValue { PerformanceIndicatorId = v.PerformanceIndicatorId, CouncilId = v.CouncilId, PeriodStart = v.PeriodStart, Value = v.Value, Source = v.Source })
             .ToListAsync(cancellationToken);
 
     /// <summary>The councils and the indicators (all, or one) with their values, targets and baselines.</summary>

@@ -210,7 +210,8 @@ public sealed class PiValueImport(IDbContextFactory<DashboardDbContext> dbFactor
             stored.Value = row.Value;
             stored.Note = row.NoteGiven ? row.Note : stored.Note;
             stored.EnteredById = personId;
-            stored.EnteredAt = clock.UtcNow;
+            stored.EnteredAt = clock.RecordedAt;
+            stored.Source = null;
         }
 
         private PiValue? Stored(ImportedPiValue row) =>

@@ -30,7 +30,8 @@ public sealed record BoardPack(
 }
 
 /// <param name="ReceivedUnderWett">Listed under the live table's sub-heading "WETT services received" (false in packs frozen before it was kept).</param>
-public sealed record PackServiceRow(string Name, Rag? Rag, string? Commentary, DateOnly? Period, string? UpdatedBy, bool ReceivedUnderWett = false);
+/// <param name="Source">A demo card's provenance (<see cref="Dashboard.Domain.Provenance"/>); null for the councils' own.</param>
+public sealed record PackServiceRow(string Name, Rag? Rag, string? Commentary, DateOnly? Period, string? UpdatedBy, bool ReceivedUnderWett = false, string? Source = null);
 
 public sealed record PackHighlightReport(
     string Project,
@@ -54,7 +55,7 @@ public sealed record PackConcern(string Concern, string? MitigatingAction);
 
 public sealed record PackBenefits(string Service, IReadOnlyList<PackBenefitRow> BusinessCase, IReadOnlyList<string> OtherBenefits, IReadOnlyList<string> Summary);
 
-public sealed record PackBenefitRow(string Expected, string? Actual, string? Commentary);
+public sealed record PackBenefitRow(string Expected, string? Actual, string? Commentary, string? Source = null);
 
 /// <summary>
 /// A council's savings for the year; with <see cref="InTotals"/> false, the lines not split between the councils.
@@ -75,7 +76,10 @@ public sealed record PackSavings(
 }
 
 /// <summary>A risk as scored at the meeting, with the band's name as it was then and the score a quarter earlier.</summary>
-public sealed record PackRisk(string Ref, string Title, int Likelihood, int Impact, int Score, string Band, string BandColour, string? Mitigation, int? ScoreAQuarterEarlier)
+/// <param name="Source">A demo risk's provenance; null for the councils' own.</param>
+/// <param name="EarlierSource">The provenance of the earlier assessment the movement compares with.</param>
+public sealed record PackRisk(string Ref, string Title, int Likelihood, int Impact, int Score, string Band, string BandColour, string? Mitigation, int? ScoreAQuarterEarlier,
+    string? Source = null, string? EarlierSource = null)
 {
     public string Movement => ScoreAQuarterEarlier switch
     {

@@ -29,18 +29,18 @@ public static class BoardPackBuilder
                 s.Arrangement,
                 s.GoLiveDate,
                 Card = s.StatusUpdates.Where(u => u.Period <= meetingMonth).OrderByDescending(u => u.Period)
-                    .Select(u => new { u.Rag, u.Commentary, u.Period, By = u.UpdatedBy!.Name }).FirstOrDefault(),
+                    .Select(u => new { u.Rag, u.Commentary, u.Period, By = u.UpdatedBy!.Name, u.Source }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
         // A service that went live after the meeting was still a project on the day.
         bool LiveAtMeeting(ServicePhase phase, DateOnly? goLive) => phase == ServicePhase.Live && (goLive is null || goLive <= meeting.Date);
-        PackServiceRow Row(string name, Rag? rag, string? commentary, DateOnly? period, string? by, bool receivedUnderWett = false) => new(name, rag, commentary, period, by, receivedUnderWett);
+        PackServiceRow Row(string name, Rag? rag, string? commentary, DateOnly? period, string? by, string? source, bool receivedUnderWett = false) => new(name, rag, commentary, period, by, receivedUnderWett, source);
 
         // Within each table the report's order; the services received under WETT last in the live table, under their sub-heading.
         var live = services.Where(s => LiveAtMeeting(s.Phase, s.GoLiveDate))
             .OrderBy(s => ReportOrder.SectionOf(ServicePhase.Live, s.Arrangement))
-            .Select(s => Row(s.Name, s.Card?.Rag, s.Card?.Commentary, s.Card?.Period, s.Card?.By, s.Arrangement == ServiceArrangement.WettReceived)).ToList();
+            .Select(s => Row(s.Name, s.Card?.Rag, s.Card?.Commentary, s.Card?.Period, s.Card?.By, s.Card?.Source, s.Arrangement == ServiceArrangement.WettReceived)).ToList();
         var projects = services.Where(s => !LiveAtMeeting(s.Phase, s.GoLiveDate)).ToList();
         var position = services.Select((s, i) => (s.Id, i)).ToDictionary(s => s.Id, s => s.i);
         var projectsNeedingReports = projects.Where(p => p.Card is { } card && RagDefinitions.NeedsAttention(card.Rag)).Select(p => p.Id).ToList();
@@ -56,7 +56,7 @@ public static class BoardPackBuilder
         var benefits = (await db.BenefitEntries.AsNoTracking()
                 .Where(b => liveIds.Contains(b.SharedServiceId))
                 .OrderBy(b => b.Kind).ThenBy(b => b.Order)
-                .Select(b => new { b.SharedServiceId, Service = b.SharedService!.Name, b.Kind, b.Expected, b.ActualToDate, b.Commentary })
+                .Select(b => new { b.SharedServiceId, Service = b.SharedService!.Name, b.Kind, b.Expected, b.ActualToDate, b.Commentary, b.Source })
                 .ToListAsync(cancellationToken))
             .OrderBy(b => position[b.SharedServiceId])
             .ToList();
@@ -94,7 +94,7 @@ public static class BoardPackBuilder
             {
                 var score = r.Then!.Score;
                 var band = bands.BandOf(score);
-                return new PackRisk(r.Risk.Ref, r.Risk.Title, (int)score.Likelihood, (int)score.Impact, score.Value, band.Name, band.Colour, r.Risk.Mitigation, r.Before?.Score.Value);
+                return new PackRisk(r.Risk.Ref, r.Risk.Title, (int)score.Likelihood, (int)score.Impact, score.Value, band.Name, band.Colour, r.Risk.Mitigation, r.Before?.Score.Value, r.Risk.Source, r.Before?.Source);
             })
             .ToList();
 
@@ -104,12 +104,12 @@ public static class BoardPackBuilder
             meeting.Title,
             meetingMonth,
             live,
-            projects.Select(s => Row(s.Name, s.Card?.Rag, s.Card?.Commentary, s.Card?.Period, s.Card?.By)).ToList(),
+            projects.Select(s => Row(s.Name, s.Card?.Rag, s.Card?.Commentary, s.Card?.Period, s.Card?.By, s.Card?.Source)).ToList(),
             latestReports.Select(ToPack).ToList(),
             projects.Where(p => projectsNeedingReports.Contains(p.Id) && latestReports.All(r => r.SharedServiceId != p.Id)).Select(p => p.Name).ToList(),
             benefits.GroupBy(b => (b.SharedServiceId, b.Service)).Select(g => new PackBenefits(
                 g.Key.Service,
-                g.Where(b => b.Kind == BenefitKind.BusinessCase).Select(b => new PackBenefitRow(b.Expected, b.ActualToDate, b.Commentary)).ToList(),
+                g.Where(b => b.Kind == BenefitKind.BusinessCase).Select(b => new PackBenefitRow(b.Expected, b.ActualToDate, b.Commentary, b.Source)).ToList(),
                 g.Where(b => b.Kind == BenefitKind.Other).Select(b => b.Expected).ToList(),
                 g.Where(b => b.Kind == BenefitKind.OverallSummary).Select(b => b.Expected).ToList())).ToList(),
             savings,

@@ -96,6 +96,7 @@ public sealed class IssueCommands(IDbContextFactory<DashboardDbContext> dbFactor
         db.Entry(issue).Property(i => i.Version).OriginalValue = version;
         var wasResolved = issue.Status == IssueStatus.Resolved;
         issue.Description = input.Description!.Trim();
+        issue.Source = null;
         Copy(input, issue);
         try
         {

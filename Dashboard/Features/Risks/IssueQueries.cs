@@ -19,7 +19,8 @@ public sealed record IssueRow(
     string? Action,
     string? Resolution,
     int? RaisedFromRiskId,
-    string? RaisedFromRiskRef);
+    string? RaisedFromRiskRef,
+    string? Source = null);
 
 public static class IssueQueries
 {
@@ -30,7 +31,7 @@ public static class IssueQueries
             .Where(i => registerId == null ? raisedFromRiskId != null || i.RiskRegister!.ArchivedOn == null : i.RiskRegisterId == registerId)
             .Where(i => raisedFromRiskId == null || i.RaisedFromRiskId == raisedFromRiskId)
             .Select(i => new IssueRow(i.Id, i.RiskRegisterId, i.RiskRegister!.Name, i.Ref, i.Description, i.Owner!.Name, i.Priority, i.RaisedOn, i.Status, i.Action, i.Resolution,
-                i.RaisedFromRiskId, i.RaisedFromRisk == null ? null : i.RaisedFromRisk.Ref))
+                i.RaisedFromRiskId, i.RaisedFromRisk == null ? null : i.RaisedFromRisk.Ref, i.Source))
             .ToListAsync(cancellationToken);
         return issues.OrderBy(i => i.Register, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Ref, NaturalOrder.Instance).ToList();
     }

@@ -41,7 +41,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             RiskId = risk.Id,
             Likelihood = score.Likelihood,
             Impact = score.Impact,
-            AssessedAt = clock.UtcNow,
+            AssessedAt = clock.RecordedAt,
             AssessedById = personId,
             Reason = input.Reason!.Trim(),
         });
@@ -87,6 +87,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
         risk.Mitigation = string.IsNullOrWhiteSpace(input.Mitigation) ? null : input.Mitigation.Trim();
         risk.TargetLikelihood = input.TargetLikelihood is { } tl ? RiskScale.ToLikelihood(tl) : null;
         risk.TargetImpact = input.TargetImpact is { } ti ? RiskScale.ToImpact(ti) : null;
+        risk.Source = null;
         return await SaveAsync(db, risk, $"Risk {risk.Ref} edited", cancellationToken);
     }
 
@@ -161,7 +162,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             TargetLikelihood = input.TargetLikelihood is { } tl ? RiskScale.ToLikelihood(tl) : null,
             TargetImpact = input.TargetImpact is { } ti ? RiskScale.ToImpact(ti) : null,
         };
-        risk.Assessments.Add(new RiskAssessment { Likelihood = score.Likelihood, Impact = score.Impact, AssessedAt = clock.UtcNow, AssessedById = personId, Reason = input.Reason!.Trim() });
+        risk.Assessments.Add(new RiskAssessment { Likelihood = score.Likelihood, Impact = score.Impact, AssessedAt = clock.RecordedAt, AssessedById = personId, Reason = input.Reason!.Trim() });
         db.Risks.Add(risk);
         try
         {

@@ -254,7 +254,7 @@ public sealed class RiskImport(IDbContextFactory<DashboardDbContext> dbFactory, 
         {
             Likelihood = score.Likelihood,
             Impact = score.Impact,
-            AssessedAt = clock.UtcNow,
+            AssessedAt = clock.RecordedAt,
             AssessedById = personId,
             Reason = reason,
         };

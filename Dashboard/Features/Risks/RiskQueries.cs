@@ -22,7 +22,9 @@ public sealed record RiskRow(
     string Owner,
     string? CouncilCode,
     RiskStatus Status,
-    DateOnly NextReviewDate)
+    DateOnly NextReviewDate,
+    string? Source = null,
+    string? EarlierSource = null)
 {
     public bool IsAboveAppetite => Score is { } score && Status == RiskStatus.Open && RiskReview.IsAboveAppetite(score, RegisterAppetite);
 
@@ -65,7 +67,9 @@ public static class RiskQueries
                 r.Owner!.Name,
                 r.Council?.Code,
                 r.Status,
-                r.NextReviewDate))
+                r.NextReviewDate,
+                r.Source,
+                RiskHistory.InForceAt(r.Assessments, comparisonPoint ?? DateTimeOffset.MinValue)?.Source))
             .OrderBy(r => r.Register, StringComparer.OrdinalIgnoreCase)
             .ThenBy(r => r.Ref, NaturalOrder.Instance)
             .ToList();

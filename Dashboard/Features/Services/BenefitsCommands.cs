@@ -49,6 +49,7 @@ public sealed class BenefitsCommands(IDbContextFactory<DashboardDbContext> dbFac
         }
 
         input.ApplyTo(entry);
+        entry.Source = null;
         var saved = await SaveVersionedAsync(db, entry, version, serviceId, cancellationToken);
         if (!saved.Succeeded)
         {
@@ -181,7 +182,7 @@ public sealed class BenefitsCommands(IDbContextFactory<DashboardDbContext> dbFac
             return CommandResult.Refused(ChangedMeanwhile);
         }
 
-        row.UpdatedAt = clock.UtcNow;
+        row.UpdatedAt = clock.RecordedAt;
         if (db.Entry(row).State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
         {
             // Only a council's figures changed: the row still takes a new version, so a stale copy of it is refused.

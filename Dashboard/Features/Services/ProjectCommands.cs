@@ -79,7 +79,7 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
 
         input.ApplyTo(report);
         report.PreparedById = personId;
-        report.UpdatedAt = clock.UtcNow;
+        report.UpdatedAt = clock.RecordedAt;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

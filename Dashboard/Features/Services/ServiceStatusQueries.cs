@@ -20,7 +20,8 @@ public sealed record ServiceStatusRow(
     string? UpdatedBy,
     DateOnly? LatestHighlightReport,
     bool IsOverdue,
-    bool IsMissingHighlightReport)
+    bool IsMissingHighlightReport,
+    string? Source = null)
 {
     /// <summary>Red or Amber, an overdue card, or a missing highlight report: what the board should look at.</summary>
     public bool NeedsAttention => IsOverdue || IsMissingHighlightReport || Rag is { } rag && RagDefinitions.NeedsAttention(rag);
@@ -60,7 +61,7 @@ public static class ServiceStatusQueries
         var cardIds = services.Where(s => s.LatestCardId is not null).Select(s => s.LatestCardId!.Value).ToList();
         var cards = await db.StatusUpdates.AsNoTracking()
             .Where(u => cardIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Rag, u.Commentary, u.Period, u.UpdatedAt, By = u.UpdatedBy!.Name })
+            .Select(u => new { u.Id, u.Rag, u.Commentary, u.Period, u.UpdatedAt, By = u.UpdatedBy!.Name, u.Source })
             .ToDictionaryAsync(u => u.Id, cancellationToken);
 
         return services
@@ -81,7 +82,8 @@ public static class ServiceStatusQueries
                     latest?.By,
                     s.LatestReport,
                     StatusCards.IsOverdue(latest?.Period, today),
-                    StatusCards.IsMissingHighlightReport(s.Phase, latest?.Rag, s.LatestReport, today));
+                    StatusCards.IsMissingHighlightReport(s.Phase, latest?.Rag, s.LatestReport, today),
+                    latest?.Source);
             })
             .ToList();
     }

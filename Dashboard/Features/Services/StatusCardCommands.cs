@@ -80,7 +80,8 @@ public sealed class StatusCardCommands(IDbContextFactory<DashboardDbContext> dbF
         card.Commentary = input.Commentary!.Trim();
         card.ReasonForChange = string.IsNullOrWhiteSpace(input.ReasonForChange) ? null : input.ReasonForChange.Trim();
         card.UpdatedById = personId;
-        card.UpdatedAt = clock.UtcNow;
+        card.UpdatedAt = clock.RecordedAt;
+        card.Source = null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

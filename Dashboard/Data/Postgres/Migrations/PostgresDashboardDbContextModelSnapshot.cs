@@ -490,6 +490,10 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<decimal>("Value")
                         .HasColumnType("numeric");
 
@@ -681,6 +685,10 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<int>("RiskRegisterId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -737,6 +745,10 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.Property<int>("RiskId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessedById");
@@ -783,6 +795,10 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     b.Property<int>("RiskRegisterId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -833,6 +849,10 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     b.Property<int?>("SharedServiceId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -942,6 +962,10 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     b.Property<int>("SharedServiceId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1252,6 +1276,10 @@ namespace Dashboard.Data.Postgres.Migrations
 
                     b.Property<int>("SharedServiceId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
