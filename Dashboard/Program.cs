@@ -79,6 +79,7 @@ try
     app.MapPiValueExport();
     app.MapPeopleExport();
     app.MapServiceExport();
+    app.MapLiveDiagnostics();
 
     await app.RunAsync();
     return 0;

@@ -24,6 +24,9 @@ public sealed class InProcessChangeNotifier(ILogger<InProcessChangeNotifier> log
 
     public long Version => Interlocked.Read(ref version);
 
+    /// <summary>How long recent changes took to reach every subscriber.</summary>
+    public FanOutLog FanOuts { get; } = new();
+
     public IDisposable Subscribe(Func<DashboardChange, Task> onChange)
     {
         var subscription = new Subscription(this, onChange);
@@ -47,13 +50,14 @@ public sealed class InProcessChangeNotifier(ILogger<InProcessChangeNotifier> log
         // Queued, not called: a circuit's dispatcher runs work inline when it is free, and SQLite's I/O is
         // synchronous, so a direct call made the save wait while every open dashboard reloaded. Unsafe (no
         // ExecutionContext flow) because a dashboard's refresh must not run in the saver's request context.
+        var trip = FanOuts.Start(change, current.Length);
         foreach (var subscription in current)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Owner.NotifyAsync(state.Subscription, state.Change), (Owner: this, Subscription: subscription, Change: change), preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Owner.NotifyAsync(state.Subscription, state.Change, state.Trip), (Owner: this, Subscription: subscription, Change: change, Trip: trip), preferLocal: false);
         }
     }
 
-    private async Task NotifyAsync(Subscription subscription, DashboardChange change)
+    private async Task NotifyAsync(Subscription subscription, DashboardChange change, FanOutLog.Trip trip)
     {
         try
         {
@@ -63,6 +67,10 @@ public sealed class InProcessChangeNotifier(ILogger<InProcessChangeNotifier> log
         {
             // One broken dashboard must not stop the others hearing about the change.
             logger.LogWarning(e, "A dashboard failed to refresh after {Area} change: {Summary}", change.Area, change.Summary);
+        }
+        finally
+        {
+            trip.Done();
         }
     }
 
