@@ -112,6 +112,31 @@ public sealed class InProcessChangeNotifierTests
         Assert.Equal(("Risk 10 closed", 2), (fanOut.Summary, fanOut.Subscribers));
     }
 
+    [Fact]
+    public async Task A_screen_hears_changes_one_at_a_time_in_the_order_they_were_saved()
+    {
+        var notifier = new InProcessChangeNotifier(NullLogger<InProcessChangeNotifier>.Instance);
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var busy = 0;
+        var overlapped = false;
+        using var screen = notifier.Subscribe(async c =>
+        {
+            overlapped |= Interlocked.Increment(ref busy) > 1;
+            await Task.Yield();
+            heard.Enqueue(c.EntityId!.Value);
+            Interlocked.Decrement(ref busy);
+        });
+
+        for (var i = 1; i <= 50; i++)
+        {
+            notifier.Publish(new DashboardChange(ChangeArea.Risks, i, $"Risk {i} closed"));
+        }
+
+        await WaitForFanOutsAsync(notifier, 50);
+        Assert.Equal(Enumerable.Range(1, 50), heard);
+        Assert.False(overlapped, "Two changes were being heard by the same screen at once.");
+    }
+
     private static async Task WaitForFanOutsAsync(InProcessChangeNotifier notifier, int count)
     {
         while (notifier.FanOuts.Recent.Count < count)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace Dashboard.Live;
@@ -7,7 +8,8 @@ namespace Dashboard.Live;
 /// nothing behind and a change reaches only the subscribers that show its area and scope. Subscribers hear a change
 /// from a small pool of workers (one per core, at least two), never on the publisher's thread: a refresh is mostly
 /// CPU (a circuit re-rendering), so N refreshes started at once only share the cores and all finish late, while a
-/// queue drained in order finishes the first screens first.
+/// queue drained in order finishes the first screens first. Each subscriber hears its changes one at a time, in the
+/// order they were published.
 /// </summary>
 public sealed class InProcessChangeNotifier : IChangeNotifier, IDisposable
 {
@@ -15,8 +17,7 @@ public sealed class InProcessChangeNotifier : IChangeNotifier, IDisposable
     private readonly Lock gate = new();
     private readonly List<Subscription> all = [];
     private readonly Dictionary<ChangeArea, List<Subscription>> byArea = [];
-    private readonly Channel<(Subscription Subscription, DashboardChange Change, FanOutLog.Trip Trip)> queue =
-        Channel.CreateUnbounded<(Subscription, DashboardChange, FanOutLog.Trip)>(new() { SingleWriter = false, SingleReader = false });
+    private readonly Channel<Subscription> queue = Channel.CreateUnbounded<Subscription>(new() { SingleWriter = false, SingleReader = false });
 
     private long version;
 
@@ -85,27 +86,46 @@ public sealed class InProcessChangeNotifier : IChangeNotifier, IDisposable
         var trip = FanOuts.Start(change, hearing.Count);
         foreach (var subscription in hearing)
         {
-            queue.Writer.TryWrite((subscription, change, trip));
+            subscription.Pending.Enqueue((change, trip));
+            Schedule(subscription);
+        }
+    }
+
+    // A subscription is in the queue at most once; whichever worker takes it hears all it has pending, in order.
+    private void Schedule(Subscription subscription)
+    {
+        if (!subscription.Pending.IsEmpty && Interlocked.CompareExchange(ref subscription.Scheduled, 1, 0) == 0)
+        {
+            queue.Writer.TryWrite(subscription);
         }
     }
 
     private async Task DrainAsync()
     {
-        await foreach (var (subscription, change, trip) in queue.Reader.ReadAllAsync())
+        await foreach (var subscription in queue.Reader.ReadAllAsync())
         {
-            try
+            while (subscription.Pending.TryDequeue(out var next))
             {
-                await subscription.OnChange(change);
+                var (change, trip) = next;
+                try
+                {
+                    await subscription.OnChange(change);
+                }
+                catch (Exception e)
+                {
+                    // One broken dashboard must not stop the others hearing about the change.
+                    logger.LogWarning(e, "A dashboard failed to refresh after {Area} change: {Summary}", change.Area, change.Summary);
+                }
+                finally
+                {
+                    trip.Done();
+                }
             }
-            catch (Exception e)
-            {
-                // One broken dashboard must not stop the others hearing about the change.
-                logger.LogWarning(e, "A dashboard failed to refresh after {Area} change: {Summary}", change.Area, change.Summary);
-            }
-            finally
-            {
-                trip.Done();
-            }
+
+            Volatile.Write(ref subscription.Scheduled, 0);
+
+            // A change that arrived after the last look but before the flag was cleared.
+            Schedule(subscription);
         }
     }
 
@@ -126,6 +146,11 @@ public sealed class InProcessChangeNotifier : IChangeNotifier, IDisposable
     private sealed class Subscription(InProcessChangeNotifier owner, Func<DashboardChange, Task> onChange, ChangeInterest? interest) : IDisposable
     {
         private int disposed;
+
+        /// <summary>1 while the subscription waits in the queue or a worker is draining it.</summary>
+        public int Scheduled;
+
+        public ConcurrentQueue<(DashboardChange Change, FanOutLog.Trip Trip)> Pending { get; } = new();
 
         public Func<DashboardChange, Task> OnChange { get; } = onChange;
 
