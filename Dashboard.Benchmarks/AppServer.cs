@@ -56,6 +56,7 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        start.Environment["Live__Diagnostics"] = "true";
         foreach (var (key, value) in database.AppSettings)
         {
             start.Environment[key] = value;

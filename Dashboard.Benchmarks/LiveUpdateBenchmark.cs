@@ -1,11 +1,18 @@
+using System.Text.Json;
+using Dashboard.Live;
 using Microsoft.Playwright;
 
 namespace Dashboard.Benchmarks;
 
-/// <summary>The server's resident memory before and after opening <paramref name="Circuits"/> idle pages.</summary>
-public sealed record CircuitMemory(int Circuits, long ResidentBeforeKb, long ResidentAfterKb)
+/// <summary>The server's memory at one moment, read after a forced full collection: its managed heap and its resident set.</summary>
+public sealed record ServerMemory(long ManagedBytes, long ResidentKb);
+
+/// <summary>The server's memory before and after opening <paramref name="Circuits"/> idle pages.</summary>
+public sealed record CircuitMemory(int Circuits, ServerMemory Before, ServerMemory After)
 {
-    public double KilobytesPerCircuit => (double)(ResidentAfterKb - ResidentBeforeKb) / Circuits;
+    public double ManagedKilobytesPerCircuit => (After.ManagedBytes - Before.ManagedBytes) / 1024.0 / Circuits;
+
+    public double ResidentKilobytesPerCircuit => (double)(After.ResidentKb - Before.ResidentKb) / Circuits;
 }
 
 /// <summary>What one count of open dashboards measured.</summary>
@@ -15,6 +22,7 @@ public sealed record LiveFigures(
     IReadOnlyList<double> PerPageMs,
     IReadOnlyList<double> RoundTripMs,
     IReadOnlyList<double> SavedMs,
+    IReadOnlyList<double> FanOutMs,
     CircuitMemory Memory);
 
 /// <summary>The live part of a run: the figures per dashboard count, then the idle board dashboards' memory.</summary>
@@ -82,7 +90,7 @@ public static class LiveUpdateBenchmark
         var warm = await OpenDashboardAsync(context);
         await warm.CloseAsync();
         await Task.Delay(2_000);
-        var baseline = app.ResidentKilobytes();
+        var baseline = await MemoryAsync(app, context);
 
         var dashboards = new List<IPage>();
         var risks = new Queue<(int Id, string Ref)>(data.OpenProgrammeRisks);
@@ -98,7 +106,7 @@ public static class LiveUpdateBenchmark
             await log.WriteLineAsync($"  {count} dashboards open");
             // Idle means idle: let the opening renders finish before reading the server's memory.
             await Task.Delay(3_000);
-            var resident = app.ResidentKilobytes();
+            var memory = await MemoryAsync(app, context);
 
             var roundTrips = new List<double>();
             for (var i = 0; i < options.RoundTrips; i++)
@@ -118,6 +126,7 @@ public static class LiveUpdateBenchmark
             var allVisible = new List<double>();
             var perPage = new List<double>();
             var saved = new List<double>();
+            var fanOuts = new List<double>();
             for (var round = 0; round < options.ChangeRounds; round++)
             {
                 var (id, reference) = risks.Dequeue();
@@ -140,14 +149,15 @@ public static class LiveUpdateBenchmark
                 var latencies = seen.Select(s => s - clickedAt).ToList();
                 perPage.AddRange(latencies);
                 allVisible.Add(latencies.Max());
-                await log.WriteLineAsync($"  N = {count}, risk {reference}: saved (editor) {saved[^1]:F0} ms, first dashboard {latencies.Min():F0} ms, all {latencies.Max():F0} ms");
+                fanOuts.Add(await FanOutAsync(context, $"Risk {reference} closed"));
+                await log.WriteLineAsync($"  N = {count}, risk {reference}: saved (editor) {saved[^1]:F0} ms, server fan-out {fanOuts[^1]:F0} ms, first dashboard {latencies.Min():F0} ms, all {latencies.Max():F0} ms");
             }
 
-            figures.Add(new LiveFigures(count, allVisible, perPage, roundTrips, saved, new CircuitMemory(count, baseline, resident)));
+            figures.Add(new LiveFigures(count, allVisible, perPage, roundTrips, saved, fanOuts, new CircuitMemory(count, baseline, memory)));
         }
 
         var boards = options.DashboardCounts[^1];
-        var beforeBoards = app.ResidentKilobytes();
+        var beforeBoards = await MemoryAsync(app, context);
         for (var opened = 0; opened < boards; opened += 5)
         {
             await Task.WhenAll(Enumerable.Range(0, Math.Min(5, boards - opened)).Select(_ => OpenAsync(context, "/", "main")));
@@ -155,7 +165,7 @@ public static class LiveUpdateBenchmark
 
         await log.WriteLineAsync($"  {boards} board dashboards opened beside them");
         await Task.Delay(3_000);
-        var board = new CircuitMemory(boards, beforeBoards, app.ResidentKilobytes());
+        var board = new CircuitMemory(boards, beforeBoards, await MemoryAsync(app, context));
 
         var risksHtml = await HtmlBytesAsync(context, "/risks");
         var boardHtml = await HtmlBytesAsync(context, "/");
@@ -181,6 +191,38 @@ public static class LiveUpdateBenchmark
         await page.WaitForSelectorAsync(InteractiveSelector);
         await page.WaitForSelectorAsync(shown);
         return page;
+    }
+
+    private static async Task<LiveDiagnostics> DiagnosticsAsync(IBrowserContext context)
+    {
+        var response = await context.APIRequest.GetAsync("/diagnostics/live");
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"/diagnostics/live answered {response.Status}; the app must run with Live:Diagnostics on and the harness signed in as an administrator.");
+        }
+
+        return JsonSerializer.Deserialize<LiveDiagnostics>(await response.BodyAsync(), JsonSerializerOptions.Web)
+            ?? throw new InvalidDataException("/diagnostics/live answered nothing.");
+    }
+
+    // The endpoint collects fully before it answers, so the resident set read just after has no garbage in it either.
+    private static async Task<ServerMemory> MemoryAsync(AppServer app, IBrowserContext context) =>
+        new((await DiagnosticsAsync(context)).ManagedHeapBytes, app.ResidentKilobytes());
+
+    /// <summary>The server's own time for the change to reach every circuit (the last refresh may finish after the last page saw it).</summary>
+    private static async Task<double> FanOutAsync(IBrowserContext context, string summary)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if ((await DiagnosticsAsync(context)).FanOuts.LastOrDefault(f => f.Summary == summary) is { } fanOut)
+            {
+                return fanOut.Milliseconds;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The server recorded no fan-out for \"{summary}\" within 5 s.");
     }
 
     private static async Task<long> HtmlBytesAsync(IBrowserContext context, string path)

@@ -7,7 +7,7 @@ namespace Dashboard.Benchmarks;
 
 /// <summary>
 /// One figure of a run. <see cref="Ratio"/> compares it with the physical limit measured in the same run
-/// (<see cref="RatioTo"/>); <see cref="Guarded"/> figures are the ones the regression smoke test compares
+/// (<see cref="RatioTo"/>); <see cref="Guarded"/> figures are the ones the smoke check (`--check`, after the tests in .ci/run) compares
 /// with the committed baseline (all are "lower is better").
 /// </summary>
 public sealed record Measure(string Key, string Name, double Value, string Unit, string Target, double? Ratio, string? RatioTo, bool Guarded)
@@ -53,6 +53,31 @@ public sealed record BenchmarkReport(IReadOnlyList<BenchmarkResult> Runs)
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// What makes this report unlike the baseline's shape, whatever the machine's speed: a run the baseline has that
+    /// is missing, a guarded figure not measured, a time that is not a positive finite number, a size that is not finite.
+    /// </summary>
+    public IReadOnlyList<string> ProblemsAgainst(BenchmarkReport baseline)
+    {
+        var problems = new List<string>();
+        foreach (var before in baseline.Runs)
+        {
+            var run = Runs.FirstOrDefault(r => r.Provider == before.Provider && r.Smoke == before.Smoke);
+            if (run is null)
+            {
+                problems.Add($"{before.Provider}: not run.");
+                continue;
+            }
+
+            problems.AddRange(before.Measures.Where(m => m.Guarded && run.Measures.All(r => r.Key != m.Key)).Select(m => $"{run.Provider}: {m.Name} was not measured."));
+            problems.AddRange(run.Measures
+                .Where(m => !double.IsFinite(m.Value) || (m.Unit == "ms" && m.Value <= 0))
+                .Select(m => $"{run.Provider}: {m.Name} came out as {m.Value}."));
+        }
+
+        return problems;
     }
 
     /// <summary>

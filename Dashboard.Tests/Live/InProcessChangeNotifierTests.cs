@@ -58,4 +58,90 @@ public sealed class InProcessChangeNotifierTests
 
         await heard.Task.WaitAsync(TimeSpan.FromSeconds(5), Cancel);
     }
+
+    [Fact]
+    public async Task A_screen_hears_only_changes_of_its_areas_and_scope_and_a_many_row_change_reaches_every_screen_of_the_area()
+    {
+        var notifier = new InProcessChangeNotifier(NullLogger<InProcessChangeNotifier>.Instance);
+        var ict = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var programme = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var ictScreen = notifier.Subscribe(c => { ict.Enqueue(c.Summary); return Task.CompletedTask; }, new([ChangeArea.Risks], ChangeScope.Register(2)));
+        using var programmeScreen = notifier.Subscribe(c => { programme.Enqueue(c.Summary); return Task.CompletedTask; }, new([ChangeArea.Risks], ChangeScope.Register(1)));
+
+        notifier.Publish(new DashboardChange(ChangeArea.Risks, 10, "Risk PR-1 closed") { Scope = ChangeScope.Register(1) });
+        notifier.Publish(new DashboardChange(ChangeArea.StatusCards, 3, "ICT status set to Amber") { Scope = ChangeScope.Service(3) });
+        notifier.Publish(new DashboardChange(ChangeArea.Risks, null, "Risks imported"));
+        await WaitForFanOutsAsync(notifier, 3);
+
+        Assert.Equal(["Risks imported"], ict);
+        Assert.Equal(["Risk PR-1 closed", "Risks imported"], programme.Order());
+        Assert.Equal(
+            [("ICT status set to Amber", 0), ("Risk PR-1 closed", 1), ("Risks imported", 2)],
+            notifier.FanOuts.Recent.Select(f => (f.Summary, f.Subscribers)).Order());
+    }
+
+    [Fact]
+    public async Task A_resync_reaches_every_screen_whatever_it_shows()
+    {
+        var notifier = new InProcessChangeNotifier(NullLogger<InProcessChangeNotifier>.Instance);
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var risks = notifier.Subscribe(c => { heard.Enqueue("risks"); return Task.CompletedTask; }, new([ChangeArea.Risks], ChangeScope.Register(1)));
+        using var people = notifier.Subscribe(c => { heard.Enqueue("people"); return Task.CompletedTask; }, new([ChangeArea.People]));
+
+        notifier.Publish(DashboardChange.Resync("Reconnected"));
+        await WaitForFanOutsAsync(notifier, 1);
+
+        Assert.Equal(["people", "risks"], heard.Order());
+    }
+
+    [Fact]
+    public async Task A_change_s_fan_out_is_timed_until_the_last_subscriber_has_refreshed()
+    {
+        var notifier = new InProcessChangeNotifier(NullLogger<InProcessChangeNotifier>.Instance);
+        using var release = new SemaphoreSlim(0);
+        using var slow = notifier.Subscribe(async _ => await release.WaitAsync(Cancel));
+        using var quick = notifier.Subscribe(_ => Task.CompletedTask);
+
+        notifier.Publish(new DashboardChange(ChangeArea.Risks, 10, "Risk 10 closed"));
+
+        await Task.Delay(200, Cancel);
+        Assert.Empty(notifier.FanOuts.Recent);
+        release.Release();
+        await WaitForFanOutsAsync(notifier, 1);
+        var fanOut = Assert.Single(notifier.FanOuts.Recent);
+        Assert.Equal(("Risk 10 closed", 2), (fanOut.Summary, fanOut.Subscribers));
+    }
+
+    [Fact]
+    public async Task A_screen_hears_changes_one_at_a_time_in_the_order_they_were_saved()
+    {
+        var notifier = new InProcessChangeNotifier(NullLogger<InProcessChangeNotifier>.Instance);
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var busy = 0;
+        var overlapped = false;
+        using var screen = notifier.Subscribe(async c =>
+        {
+            overlapped |= Interlocked.Increment(ref busy) > 1;
+            await Task.Yield();
+            heard.Enqueue(c.EntityId!.Value);
+            Interlocked.Decrement(ref busy);
+        });
+
+        for (var i = 1; i <= 50; i++)
+        {
+            notifier.Publish(new DashboardChange(ChangeArea.Risks, i, $"Risk {i} closed"));
+        }
+
+        await WaitForFanOutsAsync(notifier, 50);
+        Assert.Equal(Enumerable.Range(1, 50), heard);
+        Assert.False(overlapped, "Two changes were being heard by the same screen at once.");
+    }
+
+    private static async Task WaitForFanOutsAsync(InProcessChangeNotifier notifier, int count)
+    {
+        while (notifier.FanOuts.Recent.Count < count)
+        {
+            await Task.Delay(10, Cancel);
+        }
+    }
 }

@@ -51,6 +51,40 @@ public sealed class PostgresChangeNotifierTests
     }
 
     [Fact]
+    public async Task After_a_dropped_connection_it_listens_again_and_every_screen_refreshes_once()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
+        var connectionString = database.AppSettings["Database__ConnectionString"];
+        using var server = await StartAsync(connectionString);
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<DashboardChange>();
+        var resynced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var after = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = server.Subscribe(
+            c =>
+            {
+                heard.Enqueue(c);
+                (c.Everything ? resynced : after).TrySetResult();
+                return Task.CompletedTask;
+            },
+            new([ChangeArea.People]));
+
+        // The database server drops the listening connection (as a restart or a network cut would).
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(Cancel);
+            await using var terminate = new NpgsqlCommand(
+                $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = 'LISTEN {PostgresChangeNotifier.Channel}' AND datname = current_database()", connection);
+            Assert.Equal(1L, await terminate.ExecuteScalarAsync(Cancel));
+        }
+
+        await resynced.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+        server.Publish(new DashboardChange(ChangeArea.People, 4, "Dana Hughes's details changed"));
+
+        await after.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        Assert.Equal([true, false], heard.Select(c => c.Everything));
+    }
+
+    [Fact]
     public async Task Disposed_subscriptions_leave_none_behind()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);

@@ -1,6 +1,6 @@
 using Dashboard.Domain.Finance;
 using Dashboard.Features.Savings;
-using Dashboard.Operations;
+using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
@@ -17,7 +17,7 @@ public sealed class DashboardMetricsTests : DashboardTestContext
     public async Task Saving_a_change_that_open_screens_hear_emits_the_fan_out_time()
     {
         var exported = new List<MetricSnapshot>();
-        using var metrics = Sdk.CreateMeterProviderBuilder().AddMeter(DashboardMetrics.MeterName).AddInMemoryExporter(exported).Build();
+        using var metrics = Sdk.CreateMeterProviderBuilder().AddMeter(FanOutLog.MeterName).AddInMemoryExporter(exported).Build();
         using var openScreen = new Announcements(Notifier);
         SavingsLine line;
         await using (var db = await Database.OpenAsync())
@@ -39,7 +39,7 @@ public sealed class DashboardMetricsTests : DashboardTestContext
 
         // The screen's refresh is timed once it has finished, just after it heard the change.
         Assert.True(await FanOutRecordedAsync(metrics, exported, "Savings"), "No fan-out time was exported for the savings change.");
-        Assert.Equal("s", exported.First(m => m.Name == "dashboard.live.fan_out.duration").Unit);
+        Assert.Equal("ms", exported.First(m => m.Name == "dashboard.live.fanout.duration").Unit);
     }
 
     private static async Task<bool> FanOutRecordedAsync(MeterProvider metrics, List<MetricSnapshot> exported, string area)
@@ -48,8 +48,8 @@ public sealed class DashboardMetricsTests : DashboardTestContext
         {
             exported.Clear();
             metrics.ForceFlush();
-            if (exported.Where(m => m.Name == "dashboard.live.fan_out.duration").SelectMany(m => m.MetricPoints)
-                .Any(p => Equals(TagOf(p, "area"), area) && p.GetHistogramCount() >= 1))
+            if (exported.Where(m => m.Name == "dashboard.live.fanout.duration").SelectMany(m => m.MetricPoints)
+                .Any(p => Equals(TagOf(p, "dashboard.change.area"), area) && p.GetHistogramCount() >= 1))
             {
                 return true;
             }

@@ -25,7 +25,7 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
     // Moves when this server hears a change on the channel (its own included), not when it sends one.
     public long Version => local.Version;
 
-    public IDisposable Subscribe(Func<DashboardChange, Task> onChange) => local.Subscribe(onChange);
+    public IDisposable Subscribe(Func<DashboardChange, Task> onChange, ChangeInterest? interest = null) => local.Subscribe(onChange, interest);
 
     public void Publish(DashboardChange change) => _ = SendAsync(change);
 
@@ -49,6 +49,7 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lost = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -62,6 +63,14 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
                 }
 
                 listening.TrySetResult();
+                if (lost)
+                {
+                    // Whatever was announced while the channel was down never reaches this server: every screen
+                    // here refreshes once instead, so none keeps showing what it missed.
+                    lost = false;
+                    logger.LogInformation("Listening to the change channel again; every open screen on this server refreshes once");
+                    local.Publish(DashboardChange.Resync("Reconnected to the other servers, showing the latest"));
+                }
 
                 while (!stoppingToken.IsCancellationRequested)
                 {
@@ -74,6 +83,7 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
             {
+                lost = true;
                 logger.LogWarning(e, "Lost the change channel to PostgreSQL; listening again in {Delay}", ReconnectDelay);
                 await Task.Delay(ReconnectDelay, stoppingToken);
             }

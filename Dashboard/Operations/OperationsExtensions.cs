@@ -157,7 +157,7 @@ public static class OperationsExtensions
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("shared-services-dashboard"))
             .WithMetrics(m => m
-                .AddMeter(DashboardMetrics.MeterName, "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+                .AddMeter(DashboardMetrics.MeterName, Live.FanOutLog.MeterName, "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
                 .AddAspNetCoreInstrumentation()
                 .AddOtlpExporter(o => o.Endpoint = otlp))
             .WithTracing(t => t

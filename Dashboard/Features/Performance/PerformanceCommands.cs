@@ -120,7 +120,7 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
             return (StaleFigures(newer.Count), newer);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.PerformanceValues, pi.Id, $"{pi.Ref}: {Figures(figures.Count)} entered"));
+        changes.Publish(new DashboardChange(ChangeArea.PerformanceValues, pi.Id, $"{pi.Ref}: {Figures(figures.Count)} entered") { Scope = ChangeScope.Indicator(pi.Id) });
         // The versions just written, not a fresh read: a read could already hold someone else's next save, which the grid would then overwrite unseen.
         var name = CurrentUser.DisplayNameOf(await user.PrincipalAsync());
         return (CommandResult.Saved, written.Select(v => new SavedFigure(v.CouncilId, v.PeriodStart, v.Value, v.Note, name, v.EnteredAt, v.Version)).ToList());
@@ -187,7 +187,7 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref}: {year.Label} targets changed"));
+        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref}: {year.Label} targets changed") { Scope = ChangeScope.Indicator(pi.Id) });
         return CommandResult.Saved;
     }
 
@@ -245,7 +245,7 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
-            changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, announcement(pi)));
+            changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, announcement(pi)) { Scope = ChangeScope.Indicator(pi.Id) });
         }
 
         return CommandResult.Saved;
@@ -293,7 +293,7 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} catalogue entry changed"));
+        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} catalogue entry changed") { Scope = ChangeScope.Indicator(pi.Id) });
         return CommandResult.Saved;
     }
 
@@ -343,7 +343,7 @@ public sealed class PerformanceCommands(IDbContextFactory<DashboardDbContext> db
             return (CommandResult.Invalid(new Dictionary<string, string> { [nameof(NewIndicatorInput.Ref)] = $"{pi.Ref} is already in the catalogue: choose another reference." }), null);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} added to the catalogue"));
+        changes.Publish(new DashboardChange(ChangeArea.PerformanceCatalogue, pi.Id, $"{pi.Ref} added to the catalogue") { Scope = ChangeScope.Indicator(pi.Id) });
         return (CommandResult.Saved, pi.Id);
     }
 

@@ -67,7 +67,7 @@ public sealed class IssueCommands(IDbContextFactory<DashboardDbContext> dbFactor
             return (CommandResult.Refused($"Someone else has just added issue {issue.Ref} to this log. Save again to take the next reference."), null);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.Issues, issue.Id, $"Issue {issue.Ref} raised on {register.Name}"));
+        changes.Publish(new DashboardChange(ChangeArea.Issues, issue.Id, $"Issue {issue.Ref} raised on {register.Name}") { Scope = ChangeScope.Register(issue.RiskRegisterId) });
         return (CommandResult.Saved, issue.Id);
     }
 
@@ -113,7 +113,7 @@ public sealed class IssueCommands(IDbContextFactory<DashboardDbContext> dbFactor
             (true, false) => $"Issue {issue.Ref} reopened",
             _ => $"Issue {issue.Ref} updated",
         };
-        changes.Publish(new DashboardChange(ChangeArea.Issues, issue.Id, summary));
+        changes.Publish(new DashboardChange(ChangeArea.Issues, issue.Id, summary) { Scope = ChangeScope.Register(issue.RiskRegisterId) });
         return CommandResult.Saved;
     }
 

@@ -47,7 +47,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
         });
         risk.NextReviewDate = RiskReview.NextReviewAfter(clock.Today, score, bands);
         await db.SaveChangesAsync(cancellationToken);
-        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} re-assessed at {score.Value}"));
+        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} re-assessed at {score.Value}") { Scope = ChangeScope.Register(risk.RiskRegisterId) });
         return CommandResult.Saved;
     }
 
@@ -179,7 +179,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             return (CommandResult.Refused($"Someone else has just added risk {reference} to this register. Save again to take the next reference."), null);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} added to {register.Name}"));
+        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, $"Risk {risk.Ref} added to {register.Name}") { Scope = ChangeScope.Register(registerId) });
         return (CommandResult.Saved, risk.Id);
     }
 
@@ -211,7 +211,7 @@ public sealed class RiskCommands(IDbContextFactory<DashboardDbContext> dbFactory
             return CommandResult.Refused(Stale);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, summary));
+        changes.Publish(new DashboardChange(ChangeArea.Risks, risk.Id, summary) { Scope = ChangeScope.Register(risk.RiskRegisterId) });
         return CommandResult.Saved;
     }
 }

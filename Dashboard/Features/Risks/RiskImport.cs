@@ -54,7 +54,7 @@ public sealed class RiskImport(IDbContextFactory<DashboardDbContext> dbFactory, 
         {
             var register = await db.RiskRegisters.Where(r => r.Id == registerId).Select(r => r.Name).SingleAsync(cancellationToken);
             changes.Publish(new DashboardChange(ChangeArea.Risks, null,
-                $"{register} register imported: {outcome.Preview.Count(RowChange.New)} new, {outcome.Preview.Count(RowChange.Changed)} changed"));
+                $"{register} register imported: {outcome.Preview.Count(RowChange.New)} new, {outcome.Preview.Count(RowChange.Changed)} changed") { Scope = ChangeScope.Register(registerId) });
         }
 
         return outcome;

@@ -302,7 +302,7 @@ public sealed class BenefitsCommands(IDbContextFactory<DashboardDbContext> dbFac
     }
 
     private void Announce(SharedService service, string what) =>
-        changes.Publish(new DashboardChange(ChangeArea.Benefits, service.Id, $"{service.Name} benefits realisation: {what}"));
+        changes.Publish(new DashboardChange(ChangeArea.Benefits, service.Id, $"{service.Name} benefits realisation: {what}") { Scope = ChangeScope.Service(service.Id) });
 
     private static string What(BenefitKind kind) => kind switch
     {

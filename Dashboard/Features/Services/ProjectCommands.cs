@@ -98,7 +98,7 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
             return (CommandResult.Refused(SavedMeanwhile), null, newer);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.HighlightReports, serviceId, $"{service.Name} highlight report for the period ending {report.PeriodEnding.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} saved"));
+        changes.Publish(new DashboardChange(ChangeArea.HighlightReports, serviceId, $"{service.Name} highlight report for the period ending {report.PeriodEnding.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} saved") { Scope = ChangeScope.Service(serviceId) });
         return (CommandResult.Saved, report.Id, null);
     }
 
@@ -139,7 +139,7 @@ public sealed class ProjectCommands(IDbContextFactory<DashboardDbContext> dbFact
         // It joins the live table at its end, where the administrator can move it.
         service.Order = ReportOrder.NextOrder(await db.SharedServices.Select(s => s.Order).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
-        changes.Publish(new DashboardChange(ChangeArea.Services, serviceId, $"{service.Name} went live on {on.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"));
+        changes.Publish(new DashboardChange(ChangeArea.Services, serviceId, $"{service.Name} went live on {on.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}") { Scope = ChangeScope.Service(serviceId) });
         return CommandResult.Saved;
     }
 }

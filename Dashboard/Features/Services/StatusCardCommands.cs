@@ -100,7 +100,7 @@ public sealed class StatusCardCommands(IDbContextFactory<DashboardDbContext> dbF
             return (Stale(), newer);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.StatusCards, serviceId, $"{service.Name} status set to {card.Rag}"));
+        changes.Publish(new DashboardChange(ChangeArea.StatusCards, serviceId, $"{service.Name} status set to {card.Rag}") { Scope = ChangeScope.Service(serviceId) });
 
         // The version just written, not a fresh read: a read could already hold someone else's next save, which the
         // editor would then overwrite unseen.

@@ -43,7 +43,7 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
             return (refused, null);
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} set up"));
+        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} set up") { Scope = ChangeScope.Register(register.Id) });
         return (CommandResult.Saved, register.Id);
     }
 
@@ -76,7 +76,7 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
         }
 
         var summary = before == register.Name ? $"Risk register {register.Name} changed" : $"Risk register {before} renamed {register.Name}";
-        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, summary));
+        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, summary) { Scope = ChangeScope.Register(register.Id) });
         return CommandResult.Saved;
     }
 
@@ -102,7 +102,7 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
 
         register.ArchivedOn = clock.Today;
         await db.SaveChangesAsync(cancellationToken);
-        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} archived on {clock.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}"));
+        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} archived on {clock.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}") { Scope = ChangeScope.Register(register.Id) });
         return CommandResult.Saved;
     }
 
@@ -134,7 +134,7 @@ public sealed class RegisterSetupCommands(IDbContextFactory<DashboardDbContext> 
 
         register.ArchivedOn = null;
         await db.SaveChangesAsync(cancellationToken);
-        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} restored"));
+        changes.Publish(new DashboardChange(ChangeArea.RiskRegisters, register.Id, $"Risk register {register.Name} restored") { Scope = ChangeScope.Register(register.Id) });
         return CommandResult.Saved;
     }
 

@@ -46,7 +46,7 @@ public sealed class ServiceSetupCommands(IDbContextFactory<DashboardDbContext> d
         }
 
         var what = service.Phase == ServicePhase.Live ? "a live shared service" : "a project underway";
-        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, $"{service.Name} set up as {what}"));
+        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, $"{service.Name} set up as {what}") { Scope = ChangeScope.Service(service.Id) });
         return (CommandResult.Saved, service.Id);
     }
 
@@ -84,7 +84,7 @@ public sealed class ServiceSetupCommands(IDbContextFactory<DashboardDbContext> d
             return refused;
         }
 
-        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, $"{service.Name} changed"));
+        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, $"{service.Name} changed") { Scope = ChangeScope.Service(service.Id) });
         return CommandResult.Saved;
     }
 
@@ -120,7 +120,7 @@ public sealed class ServiceSetupCommands(IDbContextFactory<DashboardDbContext> d
 
         await db.SaveChangesAsync(cancellationToken);
         var moved = $"{service.Name} moved {(direction == MoveDirection.Up ? "up" : "down")}: now {move.Position} of {move.Count} in {ReportOrder.TitleOf(move.Section)}";
-        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, moved));
+        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, moved) { Scope = ChangeScope.Service(service.Id) });
         return (CommandResult.Saved, moved);
     }
 
@@ -161,7 +161,7 @@ public sealed class ServiceSetupCommands(IDbContextFactory<DashboardDbContext> d
         var summary = archive
             ? $"{service.Name} archived on {clock.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}"
             : $"{service.Name} restored to {ReportOrder.TitleOf(ReportOrder.SectionOf(service.Phase, service.Arrangement))}";
-        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, summary));
+        changes.Publish(new DashboardChange(ChangeArea.Services, service.Id, summary) { Scope = ChangeScope.Service(service.Id) });
         return CommandResult.Saved;
     }
 
