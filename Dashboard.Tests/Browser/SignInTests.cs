@@ -137,8 +137,10 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
         var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
         foreach (var path in new[] { "/admin", "/admin/audit", "/performance/new", "/admin/people/import", "/admin/services/import" })
         {
-            await page.GotoAsync(path);
+            var response = await page.GotoAsync(path);
             await Assertions.Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
+            // The refusal is an HTTP 403 too, for proxies, monitoring and anything else that reads the status.
+            Assert.Equal(403, response!.Status);
         }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);

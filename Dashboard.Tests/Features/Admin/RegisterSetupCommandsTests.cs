@@ -140,7 +140,7 @@ public class RegisterSetupCommandsTests : DashboardTestContext
 
             // The pack of a meeting held before it was archived still shows it.
             var november = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 11, 11), Ct);
-            Assert.Equal("Shared Services Programme", (await BoardPackBuilder.BuildAsync(db, november, ScoreBandSet.Default, Ct)).RiskRegisterName);
+            Assert.Equal("Shared Services Programme", (await BoardPackBuilder.BuildAsync(db, november, ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, Ct)).RiskRegisterName);
         }
 
         var (added, _) = await Services.GetRequiredService<RiskCommands>().AddAsync(programme.Id, new RiskInput(null, "Another risk", null, 2, 2, "Why", null, null), Ct);

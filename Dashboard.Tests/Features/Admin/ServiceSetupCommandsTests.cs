@@ -192,9 +192,9 @@ public class ServiceSetupCommandsTests : DashboardTestContext
         await using (var db = await Database.OpenAsync())
         {
             var meeting = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), Ct);
-            Assert.DoesNotContain((await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, Ct)).LiveServices, s => s.Name == "Payroll");
+            Assert.DoesNotContain((await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, Ct)).LiveServices, s => s.Name == "Payroll");
             var november = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 11, 11), Ct);
-            Assert.Contains((await BoardPackBuilder.BuildAsync(db, november, ScoreBandSet.Default, Ct)).LiveServices, s => s.Name == "Payroll");
+            Assert.Contains((await BoardPackBuilder.BuildAsync(db, november, ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, Ct)).LiveServices, s => s.Name == "Payroll");
             Assert.Equal(2, await db.StatusUpdates.CountAsync(u => u.SharedServiceId == payroll.Id, Ct));
         }
 

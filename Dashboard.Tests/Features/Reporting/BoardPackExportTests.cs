@@ -22,11 +22,14 @@ public class BoardPackExportTests
         card.Commentary = "=HYPERLINK(\"http://example.invalid\",\"Details\")";
         await db.SaveChangesAsync(ct);
         var meeting = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), ct);
-        var pack = await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, ct);
+        var pack = await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, ct);
 
         using var workbook = new XLWorkbook(new MemoryStream(Spreadsheet.Write(BoardPackExport.Sheets(pack))));
 
-        Assert.Equal(["Live shared services", "Projects underway", "Highlight reports", "Benefits realisation", "Savings", "Risks"], workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(["Live shared services", "Projects underway", "Highlight reports", "Benefits realisation", "Savings", "Performance", "Risks"], workbook.Worksheets.Select(w => w.Name));
+        var performance = workbook.Worksheet("Performance");
+        Assert.Equal("As at the end of November 2010", performance.Cell(1, 1).GetString());
+        Assert.Equal(pack.Performance!.Summaries[^1].Summary.MetTarget.Percent, performance.Cell(3, pack.Performance.Summaries.Count + 1).GetValue<int>());
         var risks = workbook.Worksheet("Risks");
         Assert.Equal(["Ref", "Risk", "L", "I", "Score", "Mitigation"], Enumerable.Range(1, 6).Select(c => risks.Cell(3, c).GetString()));
         var risk10 = risks.RowsUsed().Single(r => r.Cell(1).GetString() == "10");

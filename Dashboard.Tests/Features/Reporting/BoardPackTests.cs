@@ -1,3 +1,4 @@
+using Dashboard.Domain.Performance;
 using Bunit;
 using Dashboard.Auth;
 using Dashboard.Domain.Organisation;
@@ -16,7 +17,7 @@ public class BoardPackTests : DashboardTestContext
     {
         await using var db = await Database.OpenAsync();
         var meeting = await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), Xunit.TestContext.Current.CancellationToken);
-        return await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, Xunit.TestContext.Current.CancellationToken);
+        return await BoardPackBuilder.BuildAsync(db, meeting, ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, Xunit.TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -45,13 +46,37 @@ public class BoardPackTests : DashboardTestContext
 
         var headings = view.FindAll("h3").Select(h => h.TextContent).ToList();
         Assert.Equal(
-            ["1. Summary", "2. Live shared services", "3. Shared services projects underway", "4. Highlight reports (Amber and Red projects)", "5. Benefits realisation (live shared services)", "6. Savings", "Appendix A. Risks — Shared Services Programme"],
+            ["1. Summary", "2. Live shared services", "3. Shared services projects underway", "4. Highlight reports (Amber and Red projects)", "5. Benefits realisation (live shared services)", "6. Savings", "7. Performance", "Appendix A. Risks — Shared Services Programme"],
             headings);
         Assert.Contains("Increased from 6", view.Markup, StringComparison.Ordinal);
         Assert.Contains("£450,000", view.Markup, StringComparison.Ordinal);
         var significantMajor = view.Find("td[data-cell='3-3']");
         Assert.Contains("2 risks, band High", significantMajor.TextContent, StringComparison.Ordinal);
         Assert.Contains("Risks 8, 10", significantMajor.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_performance_section_shows_the_performance_pages_figures_as_at_the_last_month_end_before_the_meeting()
+    {
+        var pack = await PackFor9December2010Async();
+        Dashboard.Features.Performance.PerformanceOverview page;
+        await using (var db = await Database.OpenAsync())
+        {
+            page = await Dashboard.Features.Performance.PerformanceQueries.OverviewAsAtAsync(
+                db, new DateOnly(2010, 11, 1), new DateOnly(2010, 12, 9), PerformanceRules.Default, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var view = Render<BoardPackView>(p => p.Add(v => v.Pack, pack).Add(v => v.Bands, ScoreBandSet.Default));
+
+        Assert.Equal(new DateOnly(2010, 11, 1), pack.Performance!.AsAtMonth);
+        Assert.Contains("Summary as at the end of November 2010", view.Markup, StringComparison.Ordinal);
+        foreach (var column in page.Summaries)
+        {
+            var shown = view.FindAll($"td[data-summary='{column.Label}'] strong").Select(c => c.TextContent).ToList();
+            Assert.Equal(
+                [column.Summary.StableOrImproving.Percent, column.Summary.MetTarget.Percent, column.Summary.ProjectedToMeet.Percent],
+                shown.Select(text => (int?)int.Parse(text.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 
     [Fact]
@@ -68,7 +93,7 @@ public class BoardPackTests : DashboardTestContext
             meetingId = (await db.BoardMeetings.SingleAsync(m => m.Date == new DateOnly(2010, 12, 9), ct)).Id;
         }
 
-        Assert.Null((await BoardPackFreezing.FreezeAsync(Database.Factory, user, meetingId, ScoreBandSet.Default, ct)).Error);
+        Assert.Null((await BoardPackFreezing.FreezeAsync(Database.Factory, user, meetingId, ScoreBandSet.Default, PerformanceRules.Default, ct)).Error);
 
         await using (var db = await Database.OpenAsync())
         {
@@ -80,10 +105,10 @@ public class BoardPackTests : DashboardTestContext
 
         await using var check = await Database.OpenAsync();
         var frozen = BoardPack.Deserialise((await check.FrozenBoardPacks.SingleAsync(p => p.BoardMeetingId == meetingId, ct)).Content);
-        var live = await BoardPackBuilder.BuildAsync(check, await check.BoardMeetings.SingleAsync(m => m.Id == meetingId, ct), ScoreBandSet.Default, ct);
+        var live = await BoardPackBuilder.BuildAsync(check, await check.BoardMeetings.SingleAsync(m => m.Id == meetingId, ct), ScoreBandSet.Default, PerformanceRules.Default, ct);
         Assert.Equal(Rag.Amber, frozen.LiveServices.Single(s => s.Name == "Property Services").Rag);
         Assert.Equal(Rag.Green, live.LiveServices.Single(s => s.Name == "Property Services").Rag);
-        Assert.Equal("This pack was already frozen; reopen the page to see it.", (await BoardPackFreezing.FreezeAsync(Database.Factory, user, meetingId, ScoreBandSet.Default, ct)).Error);
+        Assert.Equal("This pack was already frozen; reopen the page to see it.", (await BoardPackFreezing.FreezeAsync(Database.Factory, user, meetingId, ScoreBandSet.Default, PerformanceRules.Default, ct)).Error);
     }
 
     [Fact]
@@ -97,7 +122,7 @@ public class BoardPackTests : DashboardTestContext
         await using var db = await Database.OpenAsync();
         var meeting = await db.BoardMeetings.FirstAsync(ct);
 
-        var result = await BoardPackFreezing.FreezeAsync(Database.Factory, user, meeting.Id, ScoreBandSet.Default, ct);
+        var result = await BoardPackFreezing.FreezeAsync(Database.Factory, user, meeting.Id, ScoreBandSet.Default, PerformanceRules.Default, ct);
 
         Assert.Equal("Only administrators can freeze a board pack.", result.Error);
         Assert.False(await db.FrozenBoardPacks.AnyAsync(ct));

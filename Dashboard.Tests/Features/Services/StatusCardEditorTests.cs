@@ -165,6 +165,26 @@ public class StatusCardEditorTests : DashboardTestContext
         Assert.Equal(StatusCardCommands.NotYours, result.Error);
         Assert.Null(await DecemberCardAsync(payroll));
     }
+
+    [Fact]
+    public async Task A_card_moved_back_to_green_does_not_keep_the_reason_written_for_amber()
+    {
+        await SignInAsAsync("Rosa Grant", Roles.ServiceManager);
+        var payroll = await ServiceIdAsync("Payroll");
+        var editor = RenderEditor(payroll, previous: Rag.Green);
+        Choose(editor, Rag.Amber);
+        Type(editor, "Commentary", "Transfer delayed by the supplier.");
+        Type(editor, "ReasonForChange", "The supplier missed the test date.");
+        Save(editor);
+        WaitUntilSettled(editor, () => Assert.Equal(Rag.Amber, DecemberCardAsync(payroll).GetAwaiter().GetResult()!.Rag));
+
+        Choose(editor, Rag.Green);
+        Type(editor, "Commentary", "Supplier back on track.");
+        Save(editor);
+
+        WaitUntilSettled(editor, () => Assert.Equal(Rag.Green, DecemberCardAsync(payroll).GetAwaiter().GetResult()!.Rag));
+        Assert.Null((await DecemberCardAsync(payroll))!.ReasonForChange);
+    }
 }
 
 public sealed class StatusCardEditorTestsOnPostgres : StatusCardEditorTests

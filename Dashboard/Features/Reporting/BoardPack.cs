@@ -19,7 +19,8 @@ public sealed record BoardPack(
     IReadOnlyList<PackBenefits> Benefits,
     IReadOnlyList<PackSavings> Savings,
     string RiskRegisterName,
-    IReadOnlyList<PackRisk> Risks)
+    IReadOnlyList<PackRisk> Risks,
+    PackPerformance? Performance = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -28,6 +29,12 @@ public sealed record BoardPack(
     public static BoardPack Deserialise(string content) =>
         JsonSerializer.Deserialize<BoardPack>(content, Json) ?? throw new InvalidDataException("The frozen board pack is empty.");
 }
+
+/// <summary>
+/// The Integrated Finance and Performance Report's three figures as at the last month end before the meeting, per council
+/// and combined (null in packs frozen before the pack had them).
+/// </summary>
+public sealed record PackPerformance(DateOnly AsAtMonth, IReadOnlyList<Performance.SummaryColumn> Summaries);
 
 /// <param name="ReceivedUnderWett">Listed under the live table's sub-heading "WETT services received" (false in packs frozen before it was kept).</param>
 /// <param name="Source">A demo card's provenance (<see cref="Dashboard.Domain.Provenance"/>); null for the councils' own.</param>

@@ -2,6 +2,7 @@ using Dashboard.Data;
 using Dashboard.Domain;
 using Dashboard.Domain.Finance;
 using Dashboard.Domain.Meetings;
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
 using Dashboard.Domain.Time;
@@ -12,7 +13,7 @@ namespace Dashboard.Features.Reporting;
 /// <summary>Builds the pack from live data as it stood on the meeting date.</summary>
 public static class BoardPackBuilder
 {
-    public static async Task<BoardPack> BuildAsync(DashboardDbContext db, BoardMeeting meeting, ScoreBandSet bands, CancellationToken cancellationToken = default)
+    public static async Task<BoardPack> BuildAsync(DashboardDbContext db, BoardMeeting meeting, ScoreBandSet bands, PerformanceRules performance, CancellationToken cancellationToken = default)
     {
         var meetingMonth = new DateOnly(meeting.Date.Year, meeting.Date.Month, 1);
         var endOfMeetingDay = new DateTimeOffset(meeting.Date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -98,6 +99,10 @@ public static class BoardPackBuilder
             })
             .ToList();
 
+        // The figures as at the last month end before the meeting, as the performance page shows on the meeting day.
+        var overview = await Performance.PerformanceQueries.OverviewAsAtAsync(
+            db, Performance.PerformanceQueries.LatestCompleteMonth(meeting.Date), meeting.Date, performance, cancellationToken);
+
         return new BoardPack(
             meeting.Id,
             meeting.Date,
@@ -114,7 +119,8 @@ public static class BoardPackBuilder
                 g.Where(b => b.Kind == BenefitKind.OverallSummary).Select(b => b.Expected).ToList())).ToList(),
             savings,
             register?.Name ?? "No programme register",
-            packRisks);
+            packRisks,
+            new PackPerformance(overview.AsAtMonth, overview.Summaries));
     }
 
     private static PackHighlightReport ToPack(HighlightReport report) => new(

@@ -39,6 +39,12 @@ public static class BoardPackExport
                 s.Total is null ? null : $"{s.LinesReported} of {s.Lines}",
                 s.InTotals ? "Yes" : "No: not split between the councils",
             ]).ToList(), title);
+        if (pack.Performance is { } performance)
+        {
+            yield return new SheetData("Performance", [$"As at the end of {UkFormat.Month(performance.AsAtMonth)}", .. performance.Summaries.Select(s => s.Label)],
+                PerformanceSummaryRows(performance.Summaries));
+        }
+
         yield return new SheetData("Risks", ["Ref", "Risk", "L", "I", "Score", "Mitigation", "Band", "Movement"],
             pack.Risks.Select(r => (IReadOnlyList<object?>)[r.Ref, r.Title, r.Likelihood, r.Impact, r.Score, r.Mitigation, r.Band, r.Movement]).ToList(), title);
     }
@@ -54,10 +60,14 @@ public static class BoardPackExport
     private static IReadOnlyList<object?> StatusRow(PackServiceRow row) =>
         [row.Name, row.Rag?.ToString() ?? "No status", row.Commentary, row.Period is { } period ? UkFormat.Month(period) : null, row.UpdatedBy];
 
+    private static List<IReadOnlyList<object?>> PerformanceSummaryRows(IReadOnlyList<Performance.SummaryColumn> summaries) =>
+        [.. Performance.PerformanceSummaryTable.Measures.Select(m =>
+            (IReadOnlyList<object?>)[m.Wording, .. summaries.Select(s => (object?)m.MeasureOf(s.Summary).Percent)])];
+
     /// <summary>GET /reports/board-pack/{id}/excel: the frozen pack if there is one, otherwise today's live figures.</summary>
     public static WebApplication MapBoardPackExport(this WebApplication app)
     {
-        app.MapGet("/reports/board-pack/{meetingId:int}/excel", async (int meetingId, IDbContextFactory<DashboardDbContext> dbFactory, ScoreBandSet bands, CancellationToken cancellationToken) =>
+        app.MapGet("/reports/board-pack/{meetingId:int}/excel", async (int meetingId, IDbContextFactory<DashboardDbContext> dbFactory, ScoreBandSet bands, Domain.Performance.PerformanceRules performance, CancellationToken cancellationToken) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var meeting = await db.BoardMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
@@ -67,7 +77,7 @@ public static class BoardPackExport
             }
 
             var frozen = await db.FrozenBoardPacks.AsNoTracking().FirstOrDefaultAsync(p => p.BoardMeetingId == meetingId, cancellationToken);
-            var pack = frozen is null ? await BoardPackBuilder.BuildAsync(db, meeting, bands, cancellationToken) : BoardPack.Deserialise(frozen.Content);
+            var pack = frozen is null ? await BoardPackBuilder.BuildAsync(db, meeting, bands, performance, cancellationToken) : BoardPack.Deserialise(frozen.Content);
             return Results.File(Spreadsheet.Write(Sheets(pack)), Spreadsheet.ContentType, $"board-pack-{meeting.Date:yyyy-MM-dd}.xlsx");
         });
         return app;

@@ -14,7 +14,7 @@ public sealed record FreezeResult(string? Error)
 /// <summary>Freezing a pack at its meeting: administrators only, once per meeting.</summary>
 public static class BoardPackFreezing
 {
-    public static async Task<FreezeResult> FreezeAsync(IDbContextFactory<DashboardDbContext> dbFactory, CurrentUser user, int meetingId, ScoreBandSet bands, CancellationToken cancellationToken = default)
+    public static async Task<FreezeResult> FreezeAsync(IDbContextFactory<DashboardDbContext> dbFactory, CurrentUser user, int meetingId, ScoreBandSet bands, Domain.Performance.PerformanceRules performance, CancellationToken cancellationToken = default)
     {
         var principal = await user.PrincipalAsync();
         if (!await user.IsAdministratorAsync())
@@ -39,7 +39,7 @@ public static class BoardPackFreezing
             return new("This pack was already frozen; reopen the page to see it.");
         }
 
-        var pack = await BoardPackBuilder.BuildAsync(db, meeting, bands, cancellationToken);
+        var pack = await BoardPackBuilder.BuildAsync(db, meeting, bands, performance, cancellationToken);
         db.FrozenBoardPacks.Add(new FrozenBoardPack
         {
             BoardMeetingId = meetingId,
