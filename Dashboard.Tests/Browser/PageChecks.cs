@@ -68,6 +68,8 @@ public abstract class PageChecks(AppWithBrowser fixture)
             {
                 await page.GetByRole(AriaRole.Button, new() { Name = "Use the dark theme" }).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use the light theme" })).ToBeVisibleAsync();
+                // MudBlazor fades colours from one theme to the other; axe must see where they end, not a frame halfway.
+                await page.WaitForFunctionAsync(TransitionsFinished);
             }
 
             await page.SetViewportSizeAsync(1280, 900);
@@ -79,6 +81,9 @@ public abstract class PageChecks(AppWithBrowser fixture)
         await page.Context.CloseAsync();
         Assert.True(problems.Count == 0, $"{path} as {account.Email}:\n" + string.Join("\n", problems));
     }
+
+    private const string TransitionsFinished =
+        "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)";
 
     /// <summary>Interactive pages render a progress bar first; axe should see the loaded page.</summary>
     public static async Task WaitUntilSettledAsync(IPage page)

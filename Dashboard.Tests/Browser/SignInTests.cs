@@ -11,7 +11,7 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
         var page = await fixture.SignedInPageAsync(DemoAccounts.BoardMember.Email, DemoAccounts.BoardMember.Password);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Board dashboard" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("table:has(caption:text-is('Live shared services')) tr[data-service]")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("table:has(caption:text-is('Live shared services')) tr[data-service]")).ToHaveCountAsync(9);
         await Assertions.Expect(page.Locator("table:has(caption:text-is('Shared services projects underway')) tr[data-service]")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("tr[data-service='Elections']")).ToContainTextAsync("Green");
         await Assertions.Expect(page.GetByText("Cllr Jordan Ellis")).ToBeVisibleAsync();

@@ -13,20 +13,21 @@ public class BoardDashboardPageTests : DashboardTestContext
     private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Lists_the_ten_live_services_with_their_status_in_words()
+    public void Lists_the_nine_live_services_with_their_status_in_words()
     {
         var page = Render<BoardDashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(16, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal(15, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
         var rows = page.FindAll("caption").Single(c => c.TextContent == "Live shared services").ParentElement!.QuerySelectorAll("tr[data-service]");
-        Assert.Equal(10, rows.Length);
+        Assert.Equal(9, rows.Length);
         Assert.Equal("Community Safety", rows[0].GetAttribute("data-service"));
-        Assert.Equal("Property Services", rows[9].GetAttribute("data-service"));
+        Assert.Equal("Property Services", rows[8].GetAttribute("data-service"));
 
-        var propertyServices = rows[9];
-        Assert.Contains("Red", propertyServices.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(propertyServices.QuerySelector("[aria-label='Status Red']"));
-        Assert.Contains("Service Level Agreement not agreed", propertyServices.TextContent, StringComparison.Ordinal);
+        // Property Services is a WETT service the councils receive (Appendix B); its December card is Amber (§6.3).
+        var propertyServices = rows[8];
+        Assert.Contains("Amber", propertyServices.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(propertyServices.QuerySelector("[aria-label='Status Amber']"));
+        Assert.Contains("Service Level Agreement not yet agreed", propertyServices.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(rows, r => r.GetAttribute("data-service") == "North Worcestershire Economic Development");
         Assert.Contains(page.FindAll("tr[data-service]"), r => r.GetAttribute("data-service") == "North Worcestershire Economic Development");
     }
@@ -61,10 +62,10 @@ public class BoardDashboardPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".status-counts tbody tr").Count), TimeSpan.FromSeconds(10));
 
         string Counts(string status) => string.Join(" / ", page.FindAll($".status-counts tr[data-status='{status}'] td a").Select(a => a.TextContent.Split(' ')[0]));
-        Assert.Equal("1 / 0", Counts("Red"));
-        Assert.Equal("2 / 2", Counts("Amber"));
-        Assert.Equal("7 / 4", Counts("Green"));
-        Assert.Equal("services?status=Red#live", page.Find(".status-counts tr[data-status='Red'] td a").GetAttribute("href"));
+        Assert.Equal("0 / 0", Counts("Red"));
+        Assert.Equal("2 / 1", Counts("Amber"));
+        Assert.Equal("7 / 5", Counts("Green"));
+        Assert.Equal("services?status=Amber#live", page.Find(".status-counts tr[data-status='Amber'] td a").GetAttribute("href"));
     }
 
     [Fact]
@@ -75,11 +76,16 @@ public class BoardDashboardPageTests : DashboardTestContext
 
         var items = page.FindAll(".needs-attention li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent, @"\s+", " ").Trim()).ToList();
 
-        Assert.Equal("Property Services: Red", items[0]);
-        Assert.Contains("Emergency Planning / Business Continuity: Amber; highlight report missing", items);
-        Assert.Contains("Payroll: no December 2010 card", items);
-        Assert.Contains("Procurement: no December 2010 card", items);
-        Assert.Equal(7, items.Count);
+        // Amber cards first (in the report's order), then the services whose December card is overdue.
+        Assert.Equal(
+            [
+                "Community Safety: Amber",
+                "Emergency Planning / Business Continuity: Amber; highlight report missing",
+                "Property Services: Amber",
+                "Payroll: no December 2010 card",
+                "Procurement: no December 2010 card",
+            ],
+            items);
         Assert.StartsWith("services/", page.Find(".needs-attention li a").GetAttribute("href"), StringComparison.Ordinal);
     }
 
@@ -118,10 +124,10 @@ public class BoardDashboardPageTests : DashboardTestContext
 
         var page = Render<BoardDashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(16, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal(15, page.FindAll("tr[data-service]").Count), TimeSpan.FromSeconds(10));
         var row = page.FindAll("tr[data-service='Property Services']").Single();
-        Assert.NotNull(row.QuerySelector("[aria-label='Status Red']"));
-        Assert.Contains("Service Level Agreement not agreed", row.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector("[aria-label='Status Amber']"));
+        Assert.Contains("Service Level Agreement not yet agreed", row.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Backfilled", page.Markup, StringComparison.Ordinal);
     }
 

@@ -94,8 +94,8 @@ public class RiskEditingPagesTests : DashboardTestContext
         var add = Render<RiskAddPage>(p => p.Add(x => x.RegisterId, programme));
         var import = Render<RiskImportPage>(p => p.Add(x => x.RegisterId, programme));
 
-        add.WaitForAssertion(() => Assert.Contains("Only the register's owner (Kim Adams) or an administrator can add risks to it.", add.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        import.WaitForAssertion(() => Assert.Contains("Only the register's owner (Kim Adams) or an administrator can import into it.", import.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        add.WaitForAssertion(() => Assert.Contains("Only the register's owner (Priya Shah) or an administrator can add risks to it.", add.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        import.WaitForAssertion(() => Assert.Contains("Only the register's owner (Priya Shah) or an administrator can import into it.", import.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Empty(add.FindAll("button"));
         Assert.Empty(import.FindComponents<InputFile>());
     }
