@@ -305,8 +305,11 @@ public static partial class DemoSeed
         var dataLoss = ServiceRisk("ICT-1", "Loss of data through failure of the server room environment", ict.Owner!, (3, 4), (2, 4),
             "New backup system purchased and being installed at RBC. Disaster recovery configuration and testing continuing with the virtualisation of servers.", "Progress report §3.2.2", bands);
         ictRegister.Risks.Add(dataLoss);
-        ictRegister.Risks.Add(ServiceRisk("ICT-2", "Single email domain not in place at both councils by the end of 2010", ict.Owner!, (2, 2), null,
-            "bromsgroveandredditch.gov.uk being implemented at both councils; Members' addresses unaffected.", "Progress report §3.2.2", bands));
+        var emailDomain = ServiceRisk("ICT-2", "Single email domain not in place at both councils by the end of 2010", ict.Owner!, (2, 2), null,
+            "bromsgroveandredditch.gov.uk being implemented at both councils; Members' addresses unaffected.", "Progress report §3.2.2", bands);
+        // To be reviewed when the domain is due (illustrative), so the ICT manager owes a risk review in the demo.
+        emailDomain.NextReviewDate = new DateOnly(2010, 12, 31);
+        ictRegister.Risks.Add(emailDomain);
         ictRegister.Issues.Add(new RiskIssue
         {
             Ref = "ICT-I1",

@@ -76,7 +76,7 @@ public class ReminderPagesTests : DashboardTestContext
     [Fact]
     public async Task Someone_who_is_up_to_date_is_told_nothing_is_due()
     {
-        await SignInAsAsync("Alex Morgan", Roles.ServiceManager, Roles.ReportOwner);
+        await SignInAsAsync("Chris Patel", Roles.ServiceManager, Roles.ReportOwner);
 
         var page = Render<MyUpdatesDuePage>();
 
