@@ -7,10 +7,10 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser;
 
 /// <summary>
-/// Whoever is reminded about an update can make it: every link on every demo account's "My updates due" is followed as
-/// that person, the update is saved on the page it opens, and the item leaves their list.
+/// Making the updates the board is owed: whoever is reminded can make the update from the link they are given, and
+/// nothing typed is lost by leaving the page without saving.
 /// </summary>
-public sealed partial class MyUpdatesBrowserTests(AppWithBrowser fixture) : IClassFixture<AppWithBrowser>
+public sealed partial class MakingUpdatesBrowserTests(AppWithBrowser fixture) : IClassFixture<AppWithBrowser>
 {
     private sealed record Item(string Title, string Href);
 
@@ -52,6 +52,36 @@ public sealed partial class MyUpdatesBrowserTests(AppWithBrowser fixture) : ICla
         var kinds = followed.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]).Distinct().Order();
         Assert.True(kinds.SequenceEqual(["figure", "highlight report", "risk review", "status card"]), string.Join("\n", followed));
         Assert.Contains(followed, f => f.StartsWith("figure: BV 8 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Leaving_a_status_card_with_unsaved_text_asks_first_and_staying_keeps_the_text()
+    {
+        var page = await fixture.SignedInPageAsync(DemoAccounts.ServiceManager.Email, DemoAccounts.ServiceManager.Password);
+        await AppWithBrowser.OpenAsync(page, "/services/3");
+        await PageChecks.WaitUntilSettledAsync(page);
+        var commentary = page.GetByLabel("High level commentary");
+        await commentary.FillAsync("Virtualisation slipped to January; supplier confirms a new date next week.");
+        var risksLink = page.Locator("nav.mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "Risks", Exact = true });
+
+        await risksLink.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Your changes to this month's status card are not saved.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay on this page" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        Assert.EndsWith("/services/3", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(commentary).ToHaveValueAsync("Virtualisation slipped to January; supplier confirms a new date next week.");
+
+        await risksLink.ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Leave without saving" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Risk");
+
+        // With nothing typed, links just go.
+        await AppWithBrowser.OpenAsync(page, "/services/3");
+        await PageChecks.WaitUntilSettledAsync(page);
+        await risksLink.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Risk");
+        await page.Context.CloseAsync();
     }
 
     private static async Task<List<Item>> ItemsAsync(IPage page)
