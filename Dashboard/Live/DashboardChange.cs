@@ -15,6 +15,7 @@ public enum ChangeArea
     People = 10,
     Meetings = 11,
     RiskRegisters = 12,
+    Rollups = 13,
 }
 
 /// <summary>

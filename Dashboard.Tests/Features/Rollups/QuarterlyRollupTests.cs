@@ -20,7 +20,7 @@ public class QuarterlyRollupTests : DashboardTestContext
 
     public QuarterlyRollupTests() => Services.AddSingleton<Hangfire.IBackgroundJobClient>(enqueued);
 
-    private QuarterlyRollupJob Job => new(Database.Factory, new ReportingClock(Time, new DateOnly(2010, 12, 9)), ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, NullLogger<QuarterlyRollupJob>.Instance);
+    private QuarterlyRollupJob Job => new(Database.Factory, new ReportingClock(Time, new DateOnly(2010, 12, 9)), ScoreBandSet.Default, Dashboard.Domain.Performance.PerformanceRules.Default, Notifier, NullLogger<QuarterlyRollupJob>.Instance);
 
     [Fact]
     public async Task Rerunning_a_quarter_adds_a_version_with_identical_figures_and_keeps_the_first()
@@ -90,6 +90,19 @@ public class QuarterlyRollupTests : DashboardTestContext
         Assert.Equal("59", Value(PerformanceSummary.MetTargetWording));
         Assert.Equal("76", Value(PerformanceSummary.ProjectedToMeetWording));
         Assert.EndsWith("as at the month end", PerformanceSummary.MetTargetWording, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quarter_computed_while_the_report_is_open_appears_without_a_refresh()
+    {
+        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
+        var page = Render<QuarterlyReportPage>();
+        page.WaitForAssertion(() => Assert.Contains("No snapshot of Q2 2010/11 has been computed yet.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        await Job.RunAsync(2010, 2, QuarterlyRollupJob.Schedule, Xunit.TestContext.Current.CancellationToken);
+
+        page.WaitForAssertion(() => Assert.Contains("Minute 40/10", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("No snapshot of Q2 2010/11", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

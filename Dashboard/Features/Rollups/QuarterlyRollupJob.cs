@@ -4,13 +4,14 @@ using Dashboard.Domain.Risks;
 using Dashboard.Domain.Rollups;
 using Dashboard.Domain.Time;
 using Dashboard.Jobs;
+using Dashboard.Live;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Rollups;
 
 /// <summary>Computes and keeps a quarter's snapshot: after each quarter closes, and on demand by an administrator.</summary>
-public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbFactory, ReportingClock clock, ScoreBandSet bands, PerformanceRules performanceRules, ILogger<QuarterlyRollupJob> log)
+public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbFactory, ReportingClock clock, ScoreBandSet bands, PerformanceRules performanceRules, IChangeNotifier notifier, ILogger<QuarterlyRollupJob> log)
 {
     public const string Id = "quarterly-rollup";
 
@@ -84,6 +85,7 @@ public sealed class QuarterlyRollupJob(IDbContextFactory<DashboardDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         log.LogInformation("Rolled up {Quarter} as version {Version} for {TriggeredBy}.", quarter, version, triggeredBy);
+        notifier.Publish(new DashboardChange(ChangeArea.Rollups, null, $"{quarter.Label} figures computed (version {version})"));
         return version;
     }
 }
