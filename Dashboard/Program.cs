@@ -84,6 +84,7 @@ try
     app.MapPeopleExport();
     app.MapPersonalDataExport();
     app.MapServiceExport();
+    app.MapAuditExport();
     app.MapLiveDiagnostics();
 
     await app.RunAsync();

@@ -43,6 +43,7 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
     [InlineData("/reports/board-pack/1/excel")]
     [InlineData("/admin/people/export.xlsx")]
     [InlineData("/admin/services/export.xlsx")]
+    [InlineData("/admin/audit/export.csv")]
     public async Task Nobody_signed_in_can_download_a_file(string path)
     {
         Support.Browser.RequireChromium();
@@ -116,7 +117,8 @@ public sealed class SignInTests(AppWithBrowser fixture) : IClassFixture<AppWithB
     [Theory]
     [InlineData("/admin/people/export.xlsx")]
     [InlineData("/admin/services/export.xlsx")]
-    public async Task Only_an_administrator_downloads_the_people_and_services_lists(string path)
+    [InlineData("/admin/audit/export.xlsx")]
+    public async Task Only_an_administrator_downloads_the_people_and_services_lists_and_the_audit_trail(string path)
     {
         var manager = await fixture.SignedInPageAsync(DemoAccounts.ServiceManager.Email, DemoAccounts.ServiceManager.Password);
         var refused = await manager.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });

@@ -34,13 +34,13 @@ public static class AuditQueries
 
         if (search.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = StartOfLondonDay(from);
             query = query.Where(a => a.At >= start);
         }
 
         if (search.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = StartOfLondonDay(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
 
@@ -48,6 +48,10 @@ public static class AuditQueries
         var page = await query.OrderByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return (page, total);
     }
+
+    // Dates in the search are the councils' days, midnight to midnight in London.
+    private static DateTimeOffset StartOfLondonDay(DateOnly day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Dashboard.Domain.Time.ReportingClock.London), TimeSpan.Zero);
 
     /// <summary>The latest change to one record: who made it and when (to name whoever saved it since a form was opened).</summary>
     public static Task<AuditEntry?> LastChangeAsync(DashboardDbContext db, string entityType, string entityId, CancellationToken cancellationToken = default) =>

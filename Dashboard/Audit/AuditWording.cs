@@ -30,6 +30,18 @@ public static partial class AuditWording
     /// <summary>"ReasonForChange" → "Reason for change"; an id column names what it points at ("PersonId" → "Person").</summary>
     public static string FieldName(string property) => Words(property.EndsWith("Id", StringComparison.Ordinal) && property.Length > 2 ? property[..^2] : property);
 
+    /// <summary>One changed value: what a new record was given, what a deleted one had, else before → after.</summary>
+    public static string ValueChange(AuditAction action, AuditChange change) => action switch
+    {
+        AuditAction.Created => change.New ?? "(empty)",
+        AuditAction.Deleted => $"was {change.Old ?? "(empty)"}",
+        _ => $"{change.Old ?? "(empty)"} → {change.New ?? "(empty)"}",
+    };
+
+    /// <summary>An entry's changes on one line, for an export: "Status: Green → Amber; Reason for change: (empty) → …".</summary>
+    public static string ChangesText(AuditEntry entry) =>
+        string.Join("; ", AuditChange.Parse(entry.Changes).Select(c => $"{FieldName(c.Property)}: {ValueChange(entry.Action, c)}"));
+
     /// <summary>"3 Dec 2026 06:50" in Europe/London.</summary>
     public static string When(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Dashboard.Domain.Time.ReportingClock.London).ToString("d MMM yyyy HH:mm", UkFormat.Culture);
