@@ -41,6 +41,21 @@ public class IndicatorPagesTests : DashboardTestContext
         page.FindAll("button").Single(b => b.TextContent.Trim() == text);
 
     [Fact]
+    public async Task The_history_table_tags_the_figure_the_minutes_print_and_the_illustrative_ones()
+    {
+        await SignInAsAsync("Cllr Jordan Ellis", Roles.BoardMember);
+        var page = await OpenAsync("NI 192");
+        await page.InvokeAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == "Show as table").Click());
+
+        var september = page.FindAll(".pi-history tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() is "Sep 2010" or "Sept 2010");
+        var bdc = september.QuerySelectorAll("td")[0];
+        Assert.StartsWith("43.06", bdc.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Minute 40/10", bdc.QuerySelector(".provenance-tag")!.TextContent);
+        var august = page.FindAll(".pi-history tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Aug 2010");
+        Assert.Equal("illustrative", august.QuerySelectorAll("td")[0].QuerySelector(".provenance-tag")!.TextContent);
+    }
+
+    [Fact]
     public async Task An_administrator_retires_an_indicator_after_confirming_and_its_page_says_so_and_stops_taking_figures()
     {
         await SignInAsAsync("Priya Shah", Roles.Administrator);

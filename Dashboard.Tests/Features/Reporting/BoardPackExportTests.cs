@@ -35,6 +35,8 @@ public class BoardPackExportTests
         var risk10 = risks.RowsUsed().Single(r => r.Cell(1).GetString() == "10");
         Assert.Equal(9, risk10.Cell(5).GetValue<int>());
         Assert.Equal("Increased from 6", risk10.Cell(8).GetString());
+        // The demo's rows say where they come from, as the screens do.
+        Assert.StartsWith("As printed: Appendix A", risk10.Cell(9).GetString(), StringComparison.Ordinal);
 
         var ict = workbook.Worksheet("Live shared services").RowsUsed().Single(r => r.Cell(1).GetString() == "ICT");
         Assert.False(ict.Cell(3).HasFormula);

@@ -13,9 +13,9 @@ public static class BoardPackExport
     public static IEnumerable<SheetData> Sheets(BoardPack pack)
     {
         var title = $"{pack.MeetingTitle} — {UkFormat.Date(pack.MeetingDate)}";
-        yield return new SheetData("Live shared services", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by"],
+        yield return new SheetData("Live shared services", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by", SourceHeading],
             WithWettHeading(pack.LiveServices), title);
-        yield return new SheetData("Projects underway", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by"],
+        yield return new SheetData("Projects underway", ["Shared service", "Status", "High Level Commentary", "As at", "Updated by", SourceHeading],
             pack.Projects.Select(StatusRow).ToList(), title);
         yield return new SheetData("Highlight reports",
             ["Project Name", "Period ending", "Prepared by", "Status", "% of Project Complete", "Project Start date", "Projected Completion date", "Summary position",
@@ -29,8 +29,8 @@ public static class BoardPackExport
                 string.Join("\n", r.Concerns.Select(c => $"{c.Concern} — {c.MitigatingAction}")),
                 r.Benefits, r.FinancialUpdate,
             ]).ToList(), title);
-        yield return new SheetData("Benefits realisation", ["Shared service", "Expected Results (as per business case)", "Actual Results to date", "Commentary (explain any differences)"],
-            pack.Benefits.SelectMany(b => b.BusinessCase.Select(row => (IReadOnlyList<object?>)[b.Service, row.Expected, row.Actual, row.Commentary])).ToList(), title);
+        yield return new SheetData("Benefits realisation", ["Shared service", "Expected Results (as per business case)", "Actual Results to date", "Commentary (explain any differences)", SourceHeading],
+            pack.Benefits.SelectMany(b => b.BusinessCase.Select(row => (IReadOnlyList<object?>)[b.Service, row.Expected, row.Actual, row.Commentary, SourceOf(row.Source)])).ToList(), title);
         yield return new SheetData("Savings", ["Council", "Financial year", "Target", "Forecast", "Delivered to date", "Lines that reported delivered to date", "In the totals"],
             pack.Savings.Select(s => (IReadOnlyList<object?>)
             [
@@ -45,20 +45,25 @@ public static class BoardPackExport
                 PerformanceSummaryRows(performance.Summaries));
         }
 
-        yield return new SheetData("Risks", ["Ref", "Risk", "L", "I", "Score", "Mitigation", "Band", "Movement"],
-            pack.Risks.Select(r => (IReadOnlyList<object?>)[r.Ref, r.Title, r.Likelihood, r.Impact, r.Score, r.Mitigation, r.Band, r.Movement]).ToList(), title);
+        yield return new SheetData("Risks", ["Ref", "Risk", "L", "I", "Score", "Mitigation", "Band", "Movement", SourceHeading],
+            pack.Risks.Select(r => (IReadOnlyList<object?>)[r.Ref, r.Title, r.Likelihood, r.Impact, r.Score, r.Mitigation, r.Band, r.Movement, SourceOf(r.Source)]).ToList(), title);
     }
+
+    /// <summary>Demo rows say where they come from, as on screen; the councils' own rows leave it blank.</summary>
+    private const string SourceHeading = "Source (demo data)";
+
+    private static string? SourceOf(string? source) => Dashboard.Domain.Provenance.Explain(source);
 
     /// <summary>The live table's rows with the report's sub-heading over the services received under WETT.</summary>
     private static List<IReadOnlyList<object?>> WithWettHeading(IReadOnlyList<PackServiceRow> rows) =>
     [
         .. rows.Where(r => !r.ReceivedUnderWett).Select(StatusRow),
-        .. rows.Any(r => r.ReceivedUnderWett) ? [(IReadOnlyList<object?>)[ReportOrder.WettHeading, null, null, null, null]] : Array.Empty<IReadOnlyList<object?>>(),
+        .. rows.Any(r => r.ReceivedUnderWett) ? [(IReadOnlyList<object?>)[ReportOrder.WettHeading, null, null, null, null, null]] : Array.Empty<IReadOnlyList<object?>>(),
         .. rows.Where(r => r.ReceivedUnderWett).Select(StatusRow),
     ];
 
     private static IReadOnlyList<object?> StatusRow(PackServiceRow row) =>
-        [row.Name, row.Rag?.ToString() ?? "No status", row.Commentary, row.Period is { } period ? UkFormat.Month(period) : null, row.UpdatedBy];
+        [row.Name, row.Rag?.ToString() ?? "No status", row.Commentary, row.Period is { } period ? UkFormat.Month(period) : null, row.UpdatedBy, SourceOf(row.Source)];
 
     private static List<IReadOnlyList<object?>> PerformanceSummaryRows(IReadOnlyList<Performance.SummaryColumn> summaries) =>
         [.. Performance.PerformanceSummaryTable.Measures.Select(m =>
