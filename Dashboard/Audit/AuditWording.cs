@@ -30,17 +30,40 @@ public static partial class AuditWording
     /// <summary>"ReasonForChange" → "Reason for change"; an id column names what it points at ("PersonId" → "Person").</summary>
     public static string FieldName(string property) => Words(property.EndsWith("Id", StringComparison.Ordinal) && property.Length > 2 ? property[..^2] : property);
 
-    /// <summary>One changed value: what a new record was given, what a deleted one had, else before → after.</summary>
-    public static string ValueChange(AuditAction action, AuditChange change) => action switch
+    /// <summary>
+    /// One changed value: what a new record was given, what a deleted one had, else before → after; a person's id
+    /// (an owner, a director, who entered it) by their name.
+    /// </summary>
+    public static string ValueChange(AuditEntry entry, AuditChange change, PeopleInChanges? people = null)
     {
-        AuditAction.Created => change.New ?? "(empty)",
-        AuditAction.Deleted => $"was {change.Old ?? "(empty)"}",
-        _ => $"{change.Old ?? "(empty)"} → {change.New ?? "(empty)"}",
-    };
+        string Shown(string? value) => people?.Name(entry.EntityType, change.Property, value) ?? value ?? "(empty)";
+        return entry.Action switch
+        {
+            AuditAction.Created => Shown(change.New),
+            AuditAction.Deleted => $"was {Shown(change.Old)}",
+            _ => $"{Shown(change.Old)} → {Shown(change.New)}",
+        };
+    }
 
     /// <summary>An entry's changes on one line, for an export: "Status: Green → Amber; Reason for change: (empty) → …".</summary>
-    public static string ChangesText(AuditEntry entry) =>
-        string.Join("; ", AuditChange.Parse(entry.Changes).Select(c => $"{FieldName(c.Property)}: {ValueChange(entry.Action, c)}"));
+    public static string ChangesText(AuditEntry entry, PeopleInChanges? people = null) =>
+        string.Join("; ", AuditChange.Parse(entry.Changes).Select(c => $"{FieldName(c.Property)}: {ValueChange(entry, c, people)}"));
+
+    /// <summary>The people whose ids the entries' changed values hold, for <see cref="ValueChange"/>.</summary>
+    public static async Task<PeopleInChanges> PeopleInChangesAsync(DashboardDbContext db, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        // Which columns hold a person's id comes from the model's foreign keys, so a new one is named without a list to keep.
+        var columns = db.Model.GetEntityTypes()
+            .SelectMany(t => t.GetForeignKeys().Where(fk => fk.PrincipalEntityType.ClrType == typeof(Dashboard.Domain.Organisation.Person))
+                .SelectMany(fk => fk.Properties.Select(p => (Type: t.ClrType == typeof(Dashboard.Auth.ApplicationUser) ? "Account" : t.ClrType.Name, p.Name))))
+            .ToHashSet();
+        var ids = entries
+            .SelectMany(e => AuditChange.Parse(e.Changes).Where(c => columns.Contains((e.EntityType, c.Property))).SelectMany(c => (string?[])[c.Old, c.New]))
+            .Select(v => int.TryParse(v, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.Name, cancellationToken);
+        return new PeopleInChanges(columns, names);
+    }
 
     /// <summary>"3 Dec 2026 06:50" in Europe/London.</summary>
     public static string When(DateTimeOffset at) =>
@@ -103,4 +126,12 @@ public static partial class AuditWording
 
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
     private static partial Regex PascalWords();
+}
+
+/// <summary>The audited columns that hold a person's id, and the names of the people the shown entries mention.</summary>
+public sealed record PeopleInChanges(IReadOnlySet<(string Type, string Property)> Columns, IReadOnlyDictionary<string, string> Names)
+{
+    /// <summary>The person's name for an id in a person column (a person since erased keeps their id); otherwise null.</summary>
+    public string? Name(string entityType, string property, string? value) =>
+        value is not null && Columns.Contains((entityType, property)) && Names.TryGetValue(value, out var name) ? name : null;
 }

@@ -61,6 +61,25 @@ public class AuditTrailPageTests : DashboardTestContext
         Assert.Single(System.Text.Encoding.UTF8.GetString(before.Content).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public async Task A_changed_owner_reads_as_the_peoples_names_not_their_ids()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await using (var db = await Database.OpenAsync())
+        {
+            db.Actor = new("Priya Shah", null);
+            var risk = await db.Risks.SingleAsync(r => r.Ref == "ICT-2", ct);
+            risk.OwnerId = await db.People.Where(p => p.Name == "Chris Patel").Select(p => p.Id).SingleAsync(ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var page = Render<AuditTrailPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Priya Shah", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var row = page.FindAll("tr").First(r => r.TextContent.Contains("ICT-2", StringComparison.Ordinal));
+        Assert.Contains("Owner: Alex Morgan → Chris Patel", row.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("from=1%2F12%2F2010", "\"from\" must be a date written as yyyy-mm-dd, not \"1/12/2010\".")]
     [InlineData("to=yesterday", "\"to\" must be a date written as yyyy-mm-dd, not \"yesterday\".")]

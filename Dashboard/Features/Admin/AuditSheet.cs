@@ -88,13 +88,14 @@ public static class AuditSheet
     {
         var (entries, total) = await AuditQueries.SearchAsync(db, search, 0, MaxRows, cancellationToken);
         var names = await AuditWording.RecordNamesAsync(db, entries, cancellationToken);
+        var people = await AuditWording.PeopleInChangesAsync(db, entries, cancellationToken);
         var title = $"Audit trail — exported {UkFormat.Date(today)}"
             + (total > entries.Count ? $" — the newest {entries.Count:N0} of {total:N0} changes; narrow the search for the rest" : "");
         var sheet = new SheetData("Audit trail", Headers,
             [.. entries.Select(e => (IReadOnlyList<object?>)
             [
                 AuditWording.When(e.At), e.Actor, $"{e.Action} {AuditWording.TypeName(e.EntityType).ToLowerInvariant()}",
-                names.GetValueOrDefault((e.EntityType, e.EntityId)) ?? e.EntityId, AuditWording.ChangesText(e),
+                names.GetValueOrDefault((e.EntityType, e.EntityId)) ?? e.EntityId, AuditWording.ChangesText(e, people),
             ])],
             title);
         var name = $"audit-trail-{today:yyyy-MM-dd}";
