@@ -1,6 +1,6 @@
 namespace Dashboard.Domain.Risks;
 
-/// <summary>A named range of risk scores, e.g. "High" for 8–16, with its colour and review cadence.</summary>
+/// <summary>A named range of risk scores, e.g. "Severe" for 8–16, with its colour and review cadence.</summary>
 public sealed record ScoreBand(string Name, int MinScore, int MaxScore, string Colour, int ReviewEveryDays)
 {
     public bool Contains(int score) => score >= MinScore && score <= MaxScore;
@@ -20,9 +20,9 @@ public sealed class ScoreBandSet
 
     public static ScoreBandSet Default { get; } = Create(
     [
-        new("Low", 1, 3, "#2e7d32", 360),
-        new("Medium", 4, 7, "#f9a825", 180),
-        new("High", 8, 16, "#c62828", 90),
+        new("Tolerable", 1, 3, "#2e7d32", 360),
+        new("Moderate", 4, 7, "#f9a825", 180),
+        new("Severe", 8, 16, "#c62828", 90),
     ]);
 
     public ScoreBand BandOf(int score) =>

@@ -104,8 +104,8 @@ public sealed class FirstDayTests
         await Assertions.Expect(member.GetByTestId("next-meeting")).ToContainTextAsync($"{meeting.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}: Shared Services Board, Parkside, Bromsgrove");
         await Assertions.Expect(member.Locator(".savings-summary tr[data-council='RBC']")).ToContainTextAsync("£40,000");
         var bands = member.Locator("table", new() { Has = member.Locator("caption", new() { HasText = "Open programme risks by score band" }) });
-        await Assertions.Expect(bands.Locator("tbody tr", new() { HasText = "High" })).ToContainTextAsync("1");
-        await Assertions.Expect(bands.Locator("tbody tr", new() { HasText = "Medium" })).ToContainTextAsync("1");
+        await Assertions.Expect(bands.Locator("tbody tr", new() { HasText = "Severe" })).ToContainTextAsync("1");
+        await Assertions.Expect(bands.Locator("tbody tr", new() { HasText = "Moderate" })).ToContainTextAsync("1");
         await AppWithBrowser.OpenAsync(member, "/performance");
         await Assertions.Expect(member.Locator("tbody[data-pi='EL 01']")).ToContainTextAsync("Electoral register entries checked within 28 days (%)");
 

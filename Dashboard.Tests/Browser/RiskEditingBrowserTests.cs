@@ -39,7 +39,7 @@ public sealed class RiskEditingBrowserTests
 
             await AppWithBrowser.OpenAsync(page, "/risks");
             await SetUpSteps.ChooseAsync(page, "Register", "ICT");
-            var cell = page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Significant, Impact Major, 1 risk, band High" });
+            var cell = page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Significant, Impact Major, 1 risk, band Severe" });
             await Assertions.Expect(cell).ToBeVisibleAsync();
             await cell.ClickAsync();
             var register = page.Locator(".risk-register tbody tr");

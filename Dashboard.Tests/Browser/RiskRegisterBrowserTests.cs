@@ -13,7 +13,7 @@ public sealed class RiskRegisterBrowserTests(AppWithBrowser fixture) : IClassFix
         var register = page.Locator(".risk-register tbody tr");
         await Assertions.Expect(register).ToHaveCountAsync(14);
 
-        var significantMajor = page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Significant, Impact Major, 2 risks, band High" });
+        var significantMajor = page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Significant, Impact Major, 2 risks, band Severe" });
         await significantMajor.ClickAsync();
 
         await Assertions.Expect(register).ToHaveCountAsync(2);
@@ -26,7 +26,7 @@ public sealed class RiskRegisterBrowserTests(AppWithBrowser fixture) : IClassFix
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(register).ToHaveCountAsync(14);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Medium, Impact Critical, 2 risks, band High" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Medium, Impact Critical, 2 risks, band Severe" }).ClickAsync();
         await Assertions.Expect(register).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".risk-register")).ToContainTextAsync("Lack of staff capacity to implement the recommendations.");
         await Assertions.Expect(page.Locator(".risk-register")).ToContainTextAsync("Downturn in performance during implementation.");

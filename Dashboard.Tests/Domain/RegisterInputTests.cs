@@ -68,9 +68,9 @@ public sealed class RegisterInputTests
     [Fact]
     public void The_appetite_is_said_in_words_with_its_score_band()
     {
-        Assert.Equal("Risks scoring above 6 are flagged; 6 is in the Medium score band (4–7).", RegisterInput.DescribeAppetite(6, ScoreBandSet.Default));
-        Assert.Equal("Risks scoring above 3 are flagged; 3 is in the Low score band (1–3).", RegisterInput.DescribeAppetite(3, ScoreBandSet.Default));
-        Assert.Equal("No risk can score above 16, so none is flagged; 16 is in the High score band (8–16).", RegisterInput.DescribeAppetite(16, ScoreBandSet.Default));
+        Assert.Equal("Risks scoring above 6 are flagged; 6 is in the Moderate score band (4–7).", RegisterInput.DescribeAppetite(6, ScoreBandSet.Default));
+        Assert.Equal("Risks scoring above 3 are flagged; 3 is in the Tolerable score band (1–3).", RegisterInput.DescribeAppetite(3, ScoreBandSet.Default));
+        Assert.Equal("No risk can score above 16, so none is flagged; 16 is in the Severe score band (8–16).", RegisterInput.DescribeAppetite(16, ScoreBandSet.Default));
     }
 
     [Fact]

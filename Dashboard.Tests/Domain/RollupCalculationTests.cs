@@ -68,9 +68,9 @@ public sealed class RollupCalculationTests
     [InlineData("RBC", 0, 1, 1, 1, 0)]
     public void Risks_open_at_quarter_end_are_counted_per_band_with_movement_since_the_previous_quarter(string scope, int low, int medium, int high, int up, int down)
     {
-        Assert.Equal(low, Value(scope, "Risks Low"));
-        Assert.Equal(medium, Value(scope, "Risks Medium"));
-        Assert.Equal(high, Value(scope, "Risks High"));
+        Assert.Equal(low, Value(scope, "Risks Tolerable"));
+        Assert.Equal(medium, Value(scope, "Risks Moderate"));
+        Assert.Equal(high, Value(scope, "Risks Severe"));
         Assert.Equal(up, Value(scope, RollupCalculation.RisksMovedUp));
         Assert.Equal(down, Value(scope, RollupCalculation.RisksMovedDown));
     }

@@ -5,13 +5,13 @@ namespace Dashboard.Tests.Domain;
 public sealed class ScoreBandSetTests
 {
     [Theory]
-    [InlineData(1, "Low")]
-    [InlineData(3, "Low")]
-    [InlineData(4, "Medium")]
-    [InlineData(6, "Medium")]
-    [InlineData(8, "High")]
-    [InlineData(9, "High")]
-    [InlineData(16, "High")]
+    [InlineData(1, "Tolerable")]
+    [InlineData(3, "Tolerable")]
+    [InlineData(4, "Moderate")]
+    [InlineData(6, "Moderate")]
+    [InlineData(8, "Severe")]
+    [InlineData(9, "Severe")]
+    [InlineData(16, "Severe")]
     public void Each_score_falls_in_its_default_band(int score, string band) =>
         Assert.Equal(band, ScoreBandSet.Default.BandOf(score).Name);
 

@@ -49,10 +49,10 @@ public class BoardDashboardPageTests : DashboardTestContext
     {
         var bandRows = ProgrammeRiskBandRows();
 
-        // Scores 9, 9, 8, 8 are High; 6, 6, 6, 6, 4, 4, 4, 4 Medium; 3 Low (Appendix A).
-        Assert.Contains(bandRows, r => r.StartsWith("High", StringComparison.Ordinal) && r.EndsWith('4'));
-        Assert.Contains(bandRows, r => r.StartsWith("Medium", StringComparison.Ordinal) && r.EndsWith('9'));
-        Assert.Contains(bandRows, r => r.StartsWith("Low", StringComparison.Ordinal) && r.EndsWith('1'));
+        // Scores 9, 9, 8, 8 are Severe; 6, 6, 6, 6, 4, 4, 4, 4 Moderate; 3 Tolerable (Appendix A).
+        Assert.Contains(bandRows, r => r.StartsWith("Severe", StringComparison.Ordinal) && r.EndsWith('4'));
+        Assert.Contains(bandRows, r => r.StartsWith("Moderate", StringComparison.Ordinal) && r.EndsWith('9'));
+        Assert.Contains(bandRows, r => r.StartsWith("Tolerable", StringComparison.Ordinal) && r.EndsWith('1'));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class BoardDashboardPageTests : DashboardTestContext
     [Fact]
     public async Task Of_two_assessments_made_at_the_same_moment_the_one_entered_last_places_the_risk()
     {
-        // Move the programme register's one Low risk (score 3) to High with a reassessment stamped with the same moment.
+        // Move the programme register's one Tolerable risk (score 3) to Severe with a reassessment stamped with the same moment.
         await using (var db = await Database.OpenAsync())
         {
             var programme = await db.RiskRegisters.Where(r => r.SharedServiceId == null).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(Cancel);
@@ -154,8 +154,8 @@ public class BoardDashboardPageTests : DashboardTestContext
         }
 
         var bandRows = ProgrammeRiskBandRows();
-        Assert.Contains(bandRows, r => r.StartsWith("High", StringComparison.Ordinal) && r.EndsWith('5'));
-        Assert.Contains(bandRows, r => r.StartsWith("Low", StringComparison.Ordinal) && r.EndsWith('0'));
+        Assert.Contains(bandRows, r => r.StartsWith("Severe", StringComparison.Ordinal) && r.EndsWith('5'));
+        Assert.Contains(bandRows, r => r.StartsWith("Tolerable", StringComparison.Ordinal) && r.EndsWith('0'));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class BoardPackTests : DashboardTestContext
         Assert.Contains("Increased from 6", view.Markup, StringComparison.Ordinal);
         Assert.Contains("£450,000", view.Markup, StringComparison.Ordinal);
         var significantMajor = view.Find("td[data-cell='3-3']");
-        Assert.Contains("2 risks, band High", significantMajor.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 risks, band Severe", significantMajor.TextContent, StringComparison.Ordinal);
         Assert.Contains("Risks 8, 10", significantMajor.TextContent, StringComparison.Ordinal);
     }
 

@@ -36,8 +36,8 @@ public class RiskRegisterPageTests : DashboardTestContext
 
         Assert.Contains("Risks 8, 10", Cell(page, 3, 3).TextContent, StringComparison.Ordinal);
         Assert.Contains("Risks 2, 6", Cell(page, 2, 4).TextContent, StringComparison.Ordinal);
-        Assert.Equal("Likelihood Significant, Impact Major, 2 risks, band High: Risks 8, 10", AccessibleText(Cell(page, 3, 3).QuerySelector("button")!));
-        Assert.Equal("Likelihood High, Impact Critical, 0 risks, band High", AccessibleText(Cell(page, 4, 4).QuerySelector("button")!));
+        Assert.Equal("Likelihood Significant, Impact Major, 2 risks, band Severe: Risks 8, 10", AccessibleText(Cell(page, 3, 3).QuerySelector("button")!));
+        Assert.Equal("Likelihood High, Impact Critical, 0 risks, band Severe", AccessibleText(Cell(page, 4, 4).QuerySelector("button")!));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class RiskRegisterPageTests : DashboardTestContext
 
         foreach (var cell in page.FindAll(".risk-matrix tbody td"))
         {
-            Assert.Matches("^(Low|Medium|High)$", cell.QuerySelector(".risk-matrix-band")!.TextContent);
+            Assert.Matches("^(Tolerable|Moderate|Severe)$", cell.QuerySelector(".risk-matrix-band")!.TextContent);
         }
     }
 
