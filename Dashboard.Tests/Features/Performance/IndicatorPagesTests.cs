@@ -128,7 +128,7 @@ public class IndicatorPagesTests : DashboardTestContext
         var yearBefore = Field(page, "BDC Year 2010/11 target").GetAttribute("value");
 
         Field(page, "BDC Mar 2011 target").Input("2");
-        Button(page, "Save targets").Click();
+        await page.InvokeAsync(() => Button(page, "Save targets").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Saved 1 target.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         await using var db = await Database.OpenAsync();
@@ -150,7 +150,7 @@ public class IndicatorPagesTests : DashboardTestContext
         Assert.True(other.Succeeded);
         page.WaitForAssertion(() => Assert.Equal("99.00", Field(page, "BDC Feb 2011 target").GetAttribute("value")), TimeSpan.FromSeconds(10));
 
-        Button(page, "Save targets").Click();
+        await page.InvokeAsync(() => Button(page, "Save targets").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Saved 1 target.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         await using var db = await Database.OpenAsync();
