@@ -46,7 +46,7 @@ public sealed class ServiceSetupBrowserTests
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Shared Services Programme");
         await SetUpSteps.ChooseAsync(page, "Owner", Administrator);
         await page.GetByLabel("Risk appetite (score 1–16)").FillAsync("8");
-        await Assertions.Expect(page.GetByTestId("appetite-words")).ToContainTextAsync("Risks scoring above 8 are flagged; 8 is in the High score band (8–16).");
+        await Assertions.Expect(page.GetByTestId("appetite-words")).ToContainTextAsync("Risks scoring above 8 are flagged; 8 is in the Severe score band (8–16).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create register" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Risk registers");
         await Assertions.Expect(page.Locator("tr[data-register='Shared Services Programme']")).ToContainTextAsync("The shared services programme");
