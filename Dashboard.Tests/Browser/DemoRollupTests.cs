@@ -19,9 +19,9 @@ public sealed class DemoRollupTests(AppWithBrowser fixture) : IClassFixture<AppW
         await page.GetByRole(AriaRole.Option, new() { Name = "Q3 2010/11" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No snapshot of Q3 2010/11 has been computed yet.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Compute Q3 2010/11 now" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Q3 2010/11 is being computed" })).ToBeVisibleAsync();
 
         // It appears once computed, without a reload, and the note that it is being computed goes.
+        // (The note itself is not awaited: on a quiet machine the job can finish before it is drawn.)
         var green = page.Locator("tbody tr", new() { HasText = "Services Green" }).First;
         await Assertions.Expect(green).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is being computed" })).ToHaveCountAsync(0);
