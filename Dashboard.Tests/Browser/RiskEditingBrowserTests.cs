@@ -38,7 +38,7 @@ public sealed class RiskEditingBrowserTests
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Risk ICT-3: Telephony contract ends before the new system is live");
 
             await AppWithBrowser.OpenAsync(page, "/risks");
-            await SetUpSteps.ChooseAsync(page, "Register", "ICT");
+            await page.GetByLabel("Register", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "ICT" });
             var cell = page.GetByRole(AriaRole.Button, new() { Name = "Likelihood Significant, Impact Major, 1 risk, band Severe" });
             await Assertions.Expect(cell).ToBeVisibleAsync();
             await cell.ClickAsync();

@@ -145,7 +145,9 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: a liveness limit, not a speed check. On a 2-core machine with a build and the rest of the suite running,
+        // a cold start (JIT, migrations, seeding) has taken more than 90 s.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -169,7 +171,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"The app did not start serving within 90 s:\n{Output}");
+        throw new TimeoutException($"The app did not start serving within 180 s:\n{Output}");
     }
 
     public async ValueTask DisposeAsync()

@@ -66,14 +66,15 @@ public class MeetingsPageTests : DashboardTestContext
         await SignInAsAsync("Priya Shah", Roles.Administrator);
         var page = Open();
 
-        page.Find("input[data-field='Date'], [data-field='Date'] input").Change("2011-01-13");
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add meeting").Click();
+        // Each step on the renderer: on PostgreSQL a render can land between finding an element and using it.
+        await page.InvokeAsync(() => page.Find("input[data-field='Date'], [data-field='Date'] input").Change("2011-01-13"));
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Add meeting").Click());
         page.WaitForAssertion(() => Assert.Contains("The board already meets on 13 January 2011: two meetings cannot share a date.",
             page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent)), TimeSpan.FromSeconds(10));
 
-        page.Find("input[data-field='Date'], [data-field='Date'] input").Change("2011-04-14");
-        page.Find("input[data-field='Venue'], [data-field='Venue'] input").Change("Town Hall, Redditch");
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add meeting").Click();
+        await page.InvokeAsync(() => page.Find("input[data-field='Date'], [data-field='Date'] input").Change("2011-04-14"));
+        await page.InvokeAsync(() => page.Find("input[data-field='Venue'], [data-field='Venue'] input").Change("Town Hall, Redditch"));
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Add meeting").Click());
 
         page.WaitForAssertion(() => Assert.Equal(5, Upcoming(page).Count), TimeSpan.FromSeconds(10));
         Assert.StartsWith("14 April 2011 | Shared Services Board | Town Hall, Redditch | Status cards for April 2011: 12 Apr 2011", Upcoming(page)[4], StringComparison.Ordinal);
