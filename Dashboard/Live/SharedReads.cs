@@ -10,7 +10,7 @@ namespace Dashboard.Live;
 /// projected from the database, not tracked entities with their histories.
 /// </summary>
 public interface ISharedView<T>
-    where T : class
+    where T : class?
 {
     /// <summary>Reads the view on a pool thread, in a scope of its own: it belongs to no one circuit.</summary>
     Task<T> ReadAsync(DashboardDbContext db, IServiceProvider services);
@@ -33,17 +33,17 @@ public sealed class SharedReads(IServiceScopeFactory scopes, IChangeNotifier cha
 
     /// <summary>The view as read since the last change, reading it if no one has.</summary>
     public Task<T> GetAsync<T>(ISharedView<T> view)
-        where T : class => Get(view, fresh: false);
+        where T : class? => Get(view, fresh: false);
 
     /// <summary>
     /// The view read now, shared from then on: for a screen that has just saved, whose own change may not have moved
     /// <see cref="IChangeNotifier.Version"/> yet (on PostgreSQL it moves when the notification comes back).
     /// </summary>
     public Task<T> RefreshAsync<T>(ISharedView<T> view)
-        where T : class => Get(view, fresh: true);
+        where T : class? => Get(view, fresh: true);
 
     private Task<T> Get<T>(ISharedView<T> view, bool fresh)
-        where T : class
+        where T : class?
     {
         var version = changes.Version;
         Lazy<Task<T>> read;
@@ -88,7 +88,7 @@ public sealed class SharedReads(IServiceScopeFactory scopes, IChangeNotifier cha
     }
 
     private async Task<T> ReadAsync<T>(ISharedView<T> view)
-        where T : class
+        where T : class?
     {
         // The context factory is scoped (it stamps the saver on audited writes); this read belongs to no one circuit.
         await using var scope = scopes.CreateAsyncScope();
