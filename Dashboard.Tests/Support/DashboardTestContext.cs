@@ -25,7 +25,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new ReportingClock(Time, new DateOnly(2010, 12, 9)));
         Services.AddSingleton<IDbContextFactory<DashboardDbContext>>(_ => Database.Factory);
         Services.AddSingleton<Dashboard.Live.IChangeNotifier>(Notifier);
-        Services.AddSingleton<Dashboard.Features.Risks.RiskRegisterSnapshots>();
+        Services.AddSingleton<Dashboard.Live.SharedReads>();
         Services.AddScoped<Dashboard.Auth.CurrentUser>();
 
         // The board dashboard's next meeting, with the default deadlines.

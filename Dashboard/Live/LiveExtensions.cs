@@ -11,6 +11,7 @@ public static class LiveExtensions
     {
         var database = builder.Configuration.Bind<DatabaseOptions>("Database");
         builder.Services.AddSingleton<InProcessChangeNotifier>();
+        builder.Services.AddSingleton<SharedReads>();
         if (database.Provider != DatabaseProvider.Postgres)
         {
             builder.Services.AddSingleton<IChangeNotifier>(sp => sp.GetRequiredService<InProcessChangeNotifier>());

@@ -60,6 +60,23 @@ public class PerformancePageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Open_pages_share_one_snapshot_of_the_month_that_keeps_no_indicator_histories()
+    {
+        var page = RenderLoaded();
+        var reads = Services.GetRequiredService<Dashboard.Live.SharedReads>();
+
+        var snapshot = await reads.GetAsync(new PerformancePageView(new DateOnly(2010, 11, 1), new DateOnly(2010, 12, 9)));
+
+        Assert.Same(snapshot, await reads.GetAsync(new PerformancePageView(new DateOnly(2010, 11, 1), new DateOnly(2010, 12, 9))));
+        Assert.All(snapshot.Indicators.Concat(snapshot.Overview.Indicators.Select(i => i.Indicator)), pi => Assert.Empty(pi.Values.Concat<object>(pi.Targets).Concat(pi.Baselines)));
+        Assert.All(snapshot.Overview.Indicators.SelectMany(i => i.Councils), c => Assert.Empty(c.Figures.Values));
+        Assert.All(snapshot.YearSoFar, month => Assert.Empty(month.Indicators));
+        // What the page still needs from the histories it took beforehand: the sparklines' rows and the latest figures' sources.
+        Assert.NotEmpty(snapshot.Recent[snapshot.Indicators.Single(pi => pi.Ref == "NI 192").Id].Rows);
+        Assert.NotEmpty(page.FindAll(".pi-table .provenance-tag"));
+    }
+
+    [Fact]
     public void A_late_figure_is_marked_stale_and_a_current_one_is_not()
     {
         var page = RenderLoaded();

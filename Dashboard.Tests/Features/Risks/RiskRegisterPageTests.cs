@@ -173,20 +173,20 @@ public class RiskRegisterPageTests : DashboardTestContext
     [Fact]
     public async Task Open_registers_showing_the_same_view_share_one_read_until_a_change_is_announced()
     {
-        var snapshots = Services.GetRequiredService<RiskRegisterSnapshots>();
+        var reads = Services.GetRequiredService<Dashboard.Live.SharedReads>();
         var quarterAgo = new RiskFilter { ComparedWith = new DateOnly(2010, 9, 9) }.ComparisonPoint;
 
-        var first = await snapshots.GetAsync(null, quarterAgo);
+        var first = await reads.GetAsync(new RiskRegisterView(null, quarterAgo));
         await CloseProgrammeRiskAsync("8");
-        var second = await snapshots.GetAsync(null, quarterAgo);
+        var second = await reads.GetAsync(new RiskRegisterView(null, quarterAgo));
         Assert.Same(first, second);
 
         Notifier.Publish(new DashboardChange(ChangeArea.Risks, 8, "Risk 8 closed"));
-        var afterChange = await snapshots.GetAsync(null, quarterAgo);
+        var afterChange = await reads.GetAsync(new RiskRegisterView(null, quarterAgo));
 
         Assert.NotSame(first, afterChange);
         Assert.Equal(RiskStatus.Closed, afterChange.Risks.Single(r => r.Ref == "8" && r.Register == "Shared Services Programme").Status);
-        Assert.NotSame(first, await snapshots.GetAsync(null, DateTimeOffset.MinValue));
+        Assert.NotSame(first, await reads.GetAsync(new RiskRegisterView(null, DateTimeOffset.MinValue)));
     }
 }
 

@@ -127,7 +127,8 @@ public sealed class MeetingCommands(IDbContextFactory<DashboardDbContext> dbFact
         return CommandResult.Saved;
     }
 
-    private static Task<List<MeetingRow>> ScheduleAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Every meeting, earliest first, read in the caller's context (the board dashboard's shared read uses this).</summary>
+    public static Task<List<MeetingRow>> ScheduleAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
         db.BoardMeetings.AsNoTracking()
             .OrderBy(m => m.Date).ThenBy(m => m.Id)
             .Select(m => new MeetingRow(m.Id, m.Date, m.Title, m.Location, m.CancelledAt, m.CancelledBy, db.FrozenBoardPacks.Any(p => p.BoardMeetingId == m.Id)))

@@ -1,8 +1,10 @@
+using Dashboard.Components.Charts;
 using Dashboard.Data;
 using Dashboard.Domain;
 using Dashboard.Domain.Organisation;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Time;
+using Dashboard.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Performance;
@@ -21,6 +23,78 @@ public sealed record PerformanceOverview(DateOnly AsAtMonth, IReadOnlyList<Indic
 {
     public IEnumerable<(IndicatorStanding Indicator, CouncilStanding Council)> Missed =>
         Indicators.Where(i => !i.Indicator.IsRetired).SelectMany(i => i.Councils.Where(c => c.Standing.Light == TrafficLight.Missed).Select(c => (i, c)));
+
+    /// <summary>
+    /// The overview without the histories it was worked out from, to be shared between circuits: each indicator a
+    /// catalogue entry with no values, targets or baselines, each council's figures only the rules' settings. What
+    /// a screen still needs from the history (a chart, a figure's source) it takes into its snapshot beforehand.
+    /// </summary>
+    public PerformanceOverview WithoutHistories() => this with
+    {
+        Indicators = [.. Indicators.Select(i => new IndicatorStanding(
+            PerformanceQueries.CatalogueEntry(i.Indicator),
+            [.. i.Councils.Select(c => c with { Figures = c.Figures with { Values = NoFigures, PeriodTargets = NoFigures, AnnualTargets = new Dictionary<int, decimal>() } })]))],
+    };
+
+    /// <summary>Only the summaries, as the month-by-month summary chart and table read them.</summary>
+    public PerformanceOverview SummariesOnly() => this with { Indicators = [] };
+
+    private static readonly IReadOnlyDictionary<DateOnly, decimal> NoFigures = new Dictionary<DateOnly, decimal>();
+}
+
+/// <summary>An indicator's last twelve periods on the performance page: the rows of its table and the ready sparkline.</summary>
+public sealed record RecentTrend(IReadOnlyList<SeriesRow> Rows, ChartOptions Sparkline)
+{
+    public static RecentTrend Of(IReadOnlyList<SeriesRow> rows) => new(rows, PerformanceCharts.Sparkline(rows));
+}
+
+/// <summary>
+/// What <c>/performance</c> shows as at one month, shared by every circuit showing that month (see
+/// <see cref="PerformancePageView"/>): catalogue entries, standings, ready charts and the latest figures' sources,
+/// but none of the histories they were worked out from.
+/// </summary>
+public sealed record PerformancePageSnapshot(
+    IReadOnlyList<PerformanceIndicator> Indicators,
+    IReadOnlyList<DateOnly> Months,
+    PerformanceOverview Overview,
+    IReadOnlyList<PerformanceOverview> YearSoFar,
+    ChartOptions SummaryBars,
+    IReadOnlyDictionary<int, RecentTrend> Recent,
+    IReadOnlyDictionary<(int IndicatorId, int CouncilId), string> LatestSources)
+{
+    /// <summary>Where the council's latest figure (as at the month) comes from, if anyone said.</summary>
+    public string? LatestSource(PerformanceIndicator pi, CouncilStanding council) =>
+        LatestSources.GetValueOrDefault((pi.Id, council.Council.Id));
+}
+
+/// <summary>The performance page as at one month on one reporting date: every circuit showing it shares one read per change.</summary>
+public sealed record PerformancePageView(DateOnly AsAtMonth, DateOnly Today) : ISharedView<PerformancePageSnapshot>
+{
+    public async Task<PerformancePageSnapshot> ReadAsync(DashboardDbContext db, IServiceProvider services)
+    {
+        var rules = services.GetRequiredService<PerformanceRules>();
+        var months = await PerformanceQueries.ReportingMonthsAsync(db, Today);
+        var data = await PerformanceQueries.LoadAsync(db);
+        var overview = data.OverviewAsAt(AsAtMonth, Today, rules);
+        var yearSoFar = data.MonthsOfYearTo(AsAtMonth, Today, rules).Select(m => m.SummariesOnly()).ToList();
+        var recent = overview.Indicators.ToDictionary(i => i.Indicator.Id, i => RecentTrend.Of(PerformanceCharts.History(i, AsAtMonth, lastPeriods: 12)));
+        var sources = overview.Indicators
+            .SelectMany(i => i.Councils.Select(c => (i.Indicator, c)))
+            .Select(x => (Key: (x.Indicator.Id, x.c.Council.Id), x.Indicator.Values.FirstOrDefault(v => v.CouncilId == x.c.Council.Id && v.PeriodStart == x.c.Standing.LatestPeriod)?.Source))
+            .Where(x => x.Source is not null)
+            .ToDictionary(x => x.Key, x => x.Source!);
+        return new PerformancePageSnapshot(
+            [.. data.Indicators.Select(PerformanceQueries.CatalogueEntry)], months, overview.WithoutHistories(), yearSoFar,
+            PerformanceCharts.SummaryBars(yearSoFar), recent, sources);
+    }
+}
+
+/// <summary>The board dashboard's performance summary, on one reporting date: shared by every open board.</summary>
+public sealed record BoardPerformanceView(DateOnly Today) : ISharedView<PerformanceOverview>
+{
+    public async Task<PerformanceOverview> ReadAsync(DashboardDbContext db, IServiceProvider services) =>
+        (await PerformanceQueries.OverviewAsAtAsync(db, PerformanceQueries.LatestCompleteMonth(Today), Today, services.GetRequiredService<PerformanceRules>()))
+            .WithoutHistories();
 }
 
 public static class PerformanceQueries
@@ -117,6 +191,26 @@ public static class PerformanceQueries
         query.AsNoTracking()
             .Select(v => new PiValue { PerformanceIndicatorId = v.PerformanceIndicatorId, CouncilId = v.CouncilId, PeriodStart = v.PeriodStart, Value = v.Value, Source = v.Source })
             .ToListAsync(cancellationToken);
+
+    /// <summary>The indicator as the catalogue describes it, without its figures: what a shared snapshot may hold.</summary>
+    public static PerformanceIndicator CatalogueEntry(PerformanceIndicator pi) => new()
+    {
+        Id = pi.Id,
+        Ref = pi.Ref,
+        Description = pi.Description,
+        Unit = pi.Unit,
+        Polarity = pi.Polarity,
+        Frequency = pi.Frequency,
+        Aggregation = pi.Aggregation,
+        TolerancePercent = pi.TolerancePercent,
+        IsDataOnly = pi.IsDataOnly,
+        AllowsNegative = pi.AllowsNegative,
+        DecimalPlaces = pi.DecimalPlaces,
+        OwnerId = pi.OwnerId,
+        SharedServiceId = pi.SharedServiceId,
+        IsDemo = pi.IsDemo,
+        RetiredOn = pi.RetiredOn,
+    };
 
     /// <summary>The councils and the indicators (all, or one) with their values, targets and baselines.</summary>
     public static async Task<PerformanceData> LoadAsync(DashboardDbContext db, int? indicatorId = null, CancellationToken cancellationToken = default)

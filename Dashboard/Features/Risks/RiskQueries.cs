@@ -2,6 +2,7 @@ using Dashboard.Data;
 using Dashboard.Domain;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
+using Dashboard.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Risks;
@@ -32,6 +33,18 @@ public sealed record RiskRow(
 
     /// <summary>"Both" for a risk shared by the councils, otherwise the council's code.</summary>
     public string Councils => CouncilCode ?? "Both";
+}
+
+/// <summary>The programme register in use (null: none set up) and its open risks on the matrix.</summary>
+public sealed record ProgrammeRisks(int? RegisterId, IReadOnlyList<MatrixEntry> Entries);
+
+/// <summary>The board's programme risks: every open board shares one read per change (see <see cref="SharedReads"/>).</summary>
+public sealed record ProgrammeRisksView : ISharedView<ProgrammeRisks>
+{
+    public async Task<ProgrammeRisks> ReadAsync(DashboardDbContext db, IServiceProvider services) =>
+        await RiskQueries.ProgrammeRegisterAsync(db) is { } programme
+            ? new ProgrammeRisks(programme.Id, await RiskQueries.OpenRisksOnMatrixAsync(db, programme.Id))
+            : new ProgrammeRisks(null, []);
 }
 
 public static class RiskQueries

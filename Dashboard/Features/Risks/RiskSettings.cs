@@ -29,7 +29,6 @@ public static class RiskSettings
         builder.Services.AddScoped<RiskCommands>();
         builder.Services.AddScoped<IssueCommands>();
         builder.Services.AddScoped<RiskImport>();
-        builder.Services.AddSingleton<RiskRegisterSnapshots>();
         return builder;
     }
 }

@@ -4,11 +4,15 @@ using Dashboard.Domain.Performance;
 using Dashboard.Domain.Risks;
 using Dashboard.Domain.Services;
 using Dashboard.Features.Risks;
+using Dashboard.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Services;
 
-/// <summary>Everything a service (or project) page shows.</summary>
+/// <summary>
+/// Everything a service (or project) page shows, read without tracking and shared by every circuit showing the service
+/// (see <see cref="ServiceDetailView"/>), so never changed once read.
+/// </summary>
 public sealed record ServiceDetail(
     SharedService Service,
     IReadOnlyList<StatusUpdate> Cards,
@@ -25,6 +29,12 @@ public sealed record ServiceDetail(
     public StatusUpdate? LatestCard => Cards.MaxBy(c => c.Period);
 
     public HighlightReport? LatestHighlightReport => HighlightReports.MaxBy(r => r.PeriodEnding);
+}
+
+/// <summary>One service's page: every circuit showing it shares one read per change (null: no such service).</summary>
+public sealed record ServiceDetailView(int ServiceId) : ISharedView<ServiceDetail?>
+{
+    public Task<ServiceDetail?> ReadAsync(DashboardDbContext db, IServiceProvider services) => ServiceDetailQueries.LoadAsync(db, ServiceId);
 }
 
 public static class ServiceDetailQueries
@@ -51,11 +61,11 @@ public static class ServiceDetailQueries
             .ToListAsync(cancellationToken);
         var benefits = await db.BenefitEntries.AsNoTracking()
             .Where(b => b.SharedServiceId == serviceId).OrderBy(b => b.Kind).ThenBy(b => b.Order).ToListAsync(cancellationToken);
+        // The page lists the indicators with their baselines; their figures are on the indicators' own pages.
         var indicators = await db.PerformanceIndicators.AsNoTracking()
-            .Include(p => p.Values).Include(p => p.Targets).Include(p => p.Baselines)
+            .Include(p => p.Baselines)
             .Where(p => p.SharedServiceId == serviceId)
             .OrderBy(p => p.Ref)
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var standards = await KeyStandardsAsync(db, serviceId, cancellationToken);

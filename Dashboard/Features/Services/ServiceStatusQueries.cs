@@ -30,6 +30,13 @@ public sealed record ServiceStatusRow(
     public ReportSection Section => ReportOrder.SectionOf(Phase, Arrangement);
 }
 
+/// <summary>The status tables on one reporting date: every open board shares one read per change (see <see cref="SharedReads"/>).</summary>
+public sealed record ServiceStatusView(DateOnly Today) : ISharedView<IReadOnlyList<ServiceStatusRow>>
+{
+    public Task<IReadOnlyList<ServiceStatusRow>> ReadAsync(DashboardDbContext db, IServiceProvider services) =>
+        ServiceStatusQueries.LatestStatusesAsync(db, Today);
+}
+
 public static class ServiceStatusQueries
 {
     /// <summary>The changes that alter the status tables.</summary>
