@@ -2,6 +2,7 @@ using Dashboard.Data;
 using Dashboard.Live;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace Dashboard.Tests.Live;
@@ -77,7 +78,18 @@ public sealed class PostgresChangeNotifierTests
             Assert.Equal(1L, await terminate.ExecuteScalarAsync(Cancel));
         }
 
+        // Readiness says so while it is not listening (it waits 2 s before listening again), and recovers with it.
+        var readiness = new Dashboard.Operations.ReadinessChecks.ChangeChannel(server);
+        async Task<HealthStatus> ReadinessAsync() => (await readiness.CheckHealthAsync(new HealthCheckContext(), Cancel)).Status;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await ReadinessAsync() == HealthStatus.Healthy && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        Assert.Equal(HealthStatus.Unhealthy, await ReadinessAsync());
         await resynced.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+        Assert.Equal(HealthStatus.Healthy, await ReadinessAsync());
         server.Publish(new DashboardChange(ChangeArea.People, 4, "Dana Hughes's details changed"));
 
         await after.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancel);

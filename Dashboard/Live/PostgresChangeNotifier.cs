@@ -20,6 +20,11 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
     /// <summary>Completes once this server first listens; changes announced before that are not heard here.</summary>
     public Task Listening => listening.Task;
 
+    private volatile bool isListening;
+
+    /// <summary>Listening now: false from a dropped connection until it listens again (what readiness reports).</summary>
+    public bool IsListening => isListening;
+
     public int SubscriberCount => local.SubscriberCount;
 
     // Moves when this server hears a change on the channel (its own included), not when it sends one.
@@ -62,6 +67,7 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                isListening = true;
                 listening.TrySetResult();
                 if (lost)
                 {
@@ -84,6 +90,7 @@ public sealed class PostgresChangeNotifier(string connectionString, InProcessCha
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
             {
                 lost = true;
+                isListening = false;
                 logger.LogWarning(e, "Lost the change channel to PostgreSQL; listening again in {Delay}", ReconnectDelay);
                 await Task.Delay(ReconnectDelay, stoppingToken);
             }

@@ -42,7 +42,7 @@ public static class ReadinessChecks
     public sealed class ChangeChannel(PostgresChangeNotifier notifier) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(notifier.Listening.IsCompletedSuccessfully ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Not listening on the change channel."));
+            Task.FromResult(notifier.IsListening ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Not listening on the change channel."));
     }
 
     /// <summary>
